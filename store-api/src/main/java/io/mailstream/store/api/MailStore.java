@@ -1,0 +1,115 @@
+package io.mailstream.store.api;
+
+import io.mailstream.store.api.search.SearchKey;
+import io.smallrye.mutiny.Uni;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The store API as the front-ends see it. Every operation on mail names the user it acts for;
+ * the store checks that a mailbox belongs to that user, so one user never sees another's mail.
+ * Failures are {@link StoreException}s with a {@link StoreErrorCode}.
+ *
+ * <p>Mailboxes are named (UTF-8, hierarchy delimiter {@code /}, INBOX case-insensitive) for
+ * operations a client names them in, and identified by {@code mailboxId} once selected, so a
+ * rename by another session does not redirect a selected session's writes.
+ */
+public interface MailStore {
+
+    /** The hierarchy delimiter of mailbox names. */
+    char DELIMITER = '/';
+
+    // --- users -------------------------------------------------------------------------
+
+    /** Checks a password; fails with AUTHENTICATIONFAILED (same answer for unknown users). */
+    Uni<UserRef> authenticate(String username, String password);
+
+    Uni<Quota> quota(String userId);
+
+    // --- mailboxes -----------------------------------------------------------------------
+
+    /** Every mailbox of the user, including \Noselect placeholders, sorted by name. */
+    Uni<List<MailboxInfo>> listMailboxes(String userId);
+
+    /** Creates a mailbox and any missing parents (RFC 9051 6.3.4); ALREADYEXISTS if present. */
+    Uni<MailboxInfo> createMailbox(String userId, String name, Set<String> specialUse);
+
+    /**
+     * RFC 9051 6.3.9: deletes the mailbox and its messages; a mailbox with children becomes
+     * \Noselect instead (its messages are removed). INBOX cannot be deleted (CANNOT).
+     */
+    Uni<Void> deleteMailbox(String userId, String name);
+
+    /**
+     * RFC 9051 6.3.10: children move with it; renaming INBOX moves its messages to the new
+     * mailbox and leaves INBOX empty.
+     */
+    Uni<Void> renameMailbox(String userId, String from, String to);
+
+    /** SUBSCRIBE / UNSUBSCRIBE; a name need not exist to be subscribed (RFC 9051 6.3.7). */
+    Uni<Void> setSubscribed(String userId, String name, boolean subscribed);
+
+    Uni<MailboxStatus> status(String userId, String name);
+
+    /**
+     * SELECT / EXAMINE. With {@code claimRecent} (a read-write SELECT) the messages that arrived
+     * since the last claim become this session's \Recent ones (RFC 3501 2.3.2).
+     */
+    Uni<MailboxSnapshot> select(String userId, String name, boolean claimRecent);
+
+    // --- messages ------------------------------------------------------------------------
+
+    /**
+     * Stores a message; durable before the Uni completes. Checks the size limit (TOOBIG) and
+     * quota (OVERQUOTA); on failure nothing is left behind.
+     *
+     * @param internalDate null for "now"
+     */
+    Uni<AppendResult> append(String userId, String mailboxName, Set<String> flags, Instant internalDate,
+            byte[] message);
+
+    /** Metadata of the existing messages among {@code uids}, in uid order. */
+    Uni<List<MessageMeta>> fetchMeta(String userId, String mailboxId, UidSet uids, boolean withEnvelope,
+            boolean withBodyStructure);
+
+    /** A body section of one message, streamed; NONEXISTENT if the message is gone. */
+    Uni<SectionBody> fetchSection(String userId, String mailboxId, SectionRequest request);
+
+    /**
+     * Changes flags. With {@code unchangedSince} (RFC 7162 3.1.3; null for none) messages whose
+     * modseq is greater are left alone and reported in {@link StoreFlagsResult#modified()}.
+     */
+    Uni<StoreFlagsResult> storeFlags(String userId, String mailboxId, UidSet uids, FlagOperation operation,
+            Set<String> flags, Long unchangedSince);
+
+    /** EXPUNGE ({@code uids == null}: every \Deleted message) or UID EXPUNGE (only those). */
+    Uni<ExpungeResult> expunge(String userId, String mailboxId, UidSet uids);
+
+    /** COPY: shares the stored bytes (no duplicate blob); keeps flags and internal date. */
+    Uni<CopyResult> copy(String userId, String mailboxId, UidSet uids, String destinationName);
+
+    /** MOVE (RFC 6851): copy then expunge from the source, as one operation for the client. */
+    Uni<CopyResult> move(String userId, String mailboxId, UidSet uids, String destinationName);
+
+    /** Uids matching {@code key}, ascending. */
+    Uni<List<Long>> search(String userId, String mailboxId, SearchKey key);
+
+    /** Everything that changed after {@code sinceModSeq} (RFC 7162), including expunges. */
+    Uni<Changes> changesSince(String userId, String mailboxId, long sinceModSeq);
+
+    // --- POP3 maildrop -------------------------------------------------------------------
+
+    /**
+     * Takes the exclusive maildrop lock (RFC 1939 8) as a lease that lapses after {@code ttl}
+     * unless renewed; INUSE when another session holds it.
+     */
+    Uni<Maildrop> openMaildrop(String userId, String owner, Duration ttl);
+
+    /** Extends the lease; INUSE if it was lost. */
+    Uni<Void> renewMaildrop(String userId, String owner, Duration ttl);
+
+    /** Releases the lease (no-op if not held by {@code owner}). */
+    Uni<Void> closeMaildrop(String userId, String owner);
+}
