@@ -1,0 +1,2 @@
+/** Message analysis at append time: ENVELOPE, BODYSTRUCTURE, part offsets, sections. */
+package io.mailstream.store.mime;
