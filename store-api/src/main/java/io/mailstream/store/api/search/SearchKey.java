@@ -26,7 +26,8 @@ import java.util.List;
     @JsonSubTypes.Type(value = SearchKey.SentDate.class, name = "sentdate"),
     @JsonSubTypes.Type(value = SearchKey.Size.class, name = "size"),
     @JsonSubTypes.Type(value = SearchKey.Uids.class, name = "uids"),
-    @JsonSubTypes.Type(value = SearchKey.ModSeq.class, name = "modseq")
+    @JsonSubTypes.Type(value = SearchKey.ModSeq.class, name = "modseq"),
+    @JsonSubTypes.Type(value = SearchKey.MessageSet.class, name = "messageset")
 })
 public sealed interface SearchKey {
 
@@ -93,5 +94,14 @@ public sealed interface SearchKey {
 
     /** MODSEQ n (RFC 7162 3.1.5): messages whose modseq is at least n. */
     record ModSeq(long modSeq) implements SearchKey {
+    }
+
+    /**
+     * A sequence set as the client wrote it (may contain {@code *}), or {@code $} (RFC 5182),
+     * of message sequence numbers ({@code uid == false}) or UIDs (the UID key). Only the
+     * front-end's session can resolve it: it replaces it with {@link Uids} before calling the
+     * store, which rejects this key with BADREQUEST.
+     */
+    record MessageSet(String set, boolean uid) implements SearchKey {
     }
 }
