@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Analyzes a raw RFC 5322 message once, at APPEND time: ENVELOPE, BODYSTRUCTURE, part offsets and
  * search fields. Pure function of the bytes; never throws on malformed input (best effort: a
- * message that cannot be parsed at all is text/plain with all its bytes as the body).
+ * message that cannot be parsed at all is text/plain with all its bytes as the body). Accepts
+ * CRLF and bare-LF line endings; sizes, line counts and offsets are those of the given bytes.
  */
 public final class MessageAnalyzer {
 
@@ -21,11 +22,23 @@ public final class MessageAnalyzer {
 
     /** Analyzes {@code raw} (CRLF or bare-LF line endings). */
     public static MessageAnalysis analyze(byte[] raw) {
-        // Skeleton: replaced by the MIME walker in the next change.
+        Entity root;
+        try {
+            root = MimeWalker.parseMessage(raw, 0, new int[1]);
+        } catch (RuntimeException | StackOverflowError e) {
+            return unparsed(raw);
+        }
+        Envelope envelope = EnvelopeBuilder.build(raw, root.header);
+        BodyStructure body = BodyStructureBuilder.build(root);
+        return new MessageAnalysis(envelope, body, root.toIndex(), SearchExtractor.extract(root));
+    }
+
+    /** Last resort: the whole message as a text/plain body with no header. */
+    private static MessageAnalysis unparsed(byte[] raw) {
         PartIndex index = new PartIndex(0, 0, raw.length, "text/plain", "7bit", List.of(), null);
         BodyStructure body = new BodyStructure.Single("TEXT", "PLAIN",
                 List.of(new BodyStructure.Param("CHARSET", "US-ASCII")), null, null, "7BIT",
-                raw.length, 0L, null, null, null, null, List.of(), null);
+                raw.length, Bytes.countLines(raw, 0, raw.length), null, null, null, null, List.of(), null);
         Envelope envelope = new Envelope(null, null, List.of(), List.of(), List.of(), List.of(),
                 List.of(), List.of(), null, null);
         return new MessageAnalysis(envelope, body, index, new SearchFields(List.of(), null, null, ""));
