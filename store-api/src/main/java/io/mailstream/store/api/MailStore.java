@@ -28,6 +28,16 @@ public interface MailStore {
 
     Uni<Quota> quota(String userId);
 
+    /**
+     * Looks an account up by its canonical username (a lower-cased full address such as
+     * {@code demo@localhost}) without a password, for mail delivery (LMTP RCPT TO); fails with
+     * NONEXISTENT when there is no such user. A default so that existing implementations keep
+     * compiling until they add it.
+     */
+    default Uni<UserRef> findUser(String username) {
+        return Uni.createFrom().failure(new StoreException(StoreErrorCode.CANNOT, "not supported"));
+    }
+
     // --- mailboxes -----------------------------------------------------------------------
 
     /** Every mailbox of the user, including \Noselect placeholders, sorted by name. */

@@ -111,6 +111,17 @@ public final class InMemoryMailStore implements MailStore {
     }
 
     @Override
+    public Uni<UserRef> findUser(String username) {
+        return call(() -> {
+            TestUser u = username == null ? null : users.get(username.toLowerCase(Locale.ROOT));
+            if (u == null) {
+                throw new StoreException(StoreErrorCode.NONEXISTENT, "no such user");
+            }
+            return new UserRef(u.id, u.name);
+        });
+    }
+
+    @Override
     public Uni<Quota> quota(String userId) {
         return call(() -> {
             TestUser u = userById(userId);

@@ -25,6 +25,14 @@ class InMemoryMailStoreTest {
     private final UserRef user = store.addUser("Ann@Example.org", "secret");
 
     @Test
+    void findUserIsCaseInsensitiveAndFailsNonexistentForUnknownUsers() {
+        assertThat(store.findUser("ANN@example.ORG").await().indefinitely()).isEqualTo(user);
+        assertThatThrownBy(() -> store.findUser("bob@example.org").await().indefinitely())
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.code()).isEqualTo(StoreErrorCode.NONEXISTENT));
+    }
+
+    @Test
     void appendsAllocateIncreasingUidsAndModSeqs() {
         var a = store.append(user.userId(), "INBOX", Set.of(), null, MSG).await().indefinitely();
         var b = store.append(user.userId(), "inbox", Set.of("\\seen"), null, MSG).await().indefinitely();
