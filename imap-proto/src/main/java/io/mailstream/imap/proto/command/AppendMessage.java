@@ -1,0 +1,18 @@
+package io.mailstream.imap.proto.command;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * One message of APPEND (RFC 9051 6.3.12; several with MULTIAPPEND, RFC 3502).
+ *
+ * @param flags        canonical flags from the flag-list, possibly empty
+ * @param internalDate null when absent
+ * @param content      the literal's octets
+ * @param literal8     sent as {@code ~{n}} (RFC 3516 4.4: may contain NUL / binary data)
+ */
+public record AppendMessage(List<String> flags, OffsetDateTime internalDate, byte[] content, boolean literal8) {
+    public AppendMessage {
+        flags = List.copyOf(flags);
+    }
+}
