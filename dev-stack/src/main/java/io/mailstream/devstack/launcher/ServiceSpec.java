@@ -1,0 +1,58 @@
+package io.mailstream.devstack.launcher;
+
+import java.util.List;
+
+/**
+ * One row of the service table: a Quarkus module the launcher can run.
+ *
+ * @param module     Maven module; its {@code target/quarkus-app/quarkus-run.jar} is started
+ * @param key        READY-line key of the first instance (and instance id prefix)
+ * @param role       what configuration it gets
+ * @param httpBase   HTTP port (health, metrics, admin) of the first instance
+ * @param envPrefix  prefix of its protocol settings, e.g. {@code MAILSTREAM_IMAP_}
+ * @param endpoints  protocol ports, in READY-line order
+ */
+public record ServiceSpec(String module, String key, Role role, int httpBase, String envPrefix,
+                          List<Endpoint> endpoints) {
+
+    /** Extra instances shift every protocol port by this much; residues keep services apart. */
+    public static final int INSTANCE_PORT_STRIDE = 10;
+
+    public enum Role {
+        /** The store: MongoDB, Kafka publisher, admin API. Started first, alone. */
+        STORE,
+        /** A protocol front-end: talks to the store, consumes Kafka, serves TCP (and TLS). */
+        FRONT_END
+    }
+
+    public static ServiceSpec store(String module, int httpPort) {
+        return new ServiceSpec(module, "store", Role.STORE, httpPort, "", List.of());
+    }
+
+    public static ServiceSpec frontEnd(String module, String key, int httpBase, String envPrefix,
+                                       Endpoint... endpoints) {
+        return new ServiceSpec(module, key, Role.FRONT_END, httpBase, envPrefix, List.of(endpoints));
+    }
+
+    /** Instance {@code index} (1-based) of this service. */
+    public ServiceInstance instance(int index) {
+        if (index < 1) {
+            throw new IllegalArgumentException("instances are numbered from 1");
+        }
+        String name = index == 1 ? module : module + "-" + index;
+        return new ServiceInstance(this, index, name, httpBase + index - 1);
+    }
+
+    /** The port of {@code endpoint} for instance {@code index}. */
+    public static int port(Endpoint endpoint, int index) {
+        return endpoint.basePort() + INSTANCE_PORT_STRIDE * (index - 1);
+    }
+
+    /** {@code imap}, {@code imap2}; {@code pop3}, {@code pop3-2}: a dash when the key ends in a digit. */
+    public static String readyKey(String key, int index) {
+        if (index == 1) {
+            return key;
+        }
+        return Character.isDigit(key.charAt(key.length() - 1)) ? key + "-" + index : key + index;
+    }
+}

@@ -1,0 +1,51 @@
+package io.mailstream.devstack.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The services {@code ./mailstream dev} runs, one row each. Adding a service is one line here
+ * (its module must build a Quarkus app: {@code target/quarkus-app/quarkus-run.jar}).
+ *
+ * <p>Ports: HTTP 8080 store, 8081-8084 LMTP, 8085-8089 POP3, 8090-8099 IMAP (one per instance).
+ * Protocol ports of instance {@code i} are the first instance's plus {@code 10 * (i - 1)}:
+ * IMAP 1143, 1153, ...; IMAPS 1993, 2003, ...; POP3 1110, 1120, ...; POP3S 1995, 2005, ...
+ */
+public final class ServiceTable {
+
+    public static final List<ServiceSpec> SERVICES = List.of(
+            ServiceSpec.store("store-service", 8080),
+            ServiceSpec.frontEnd("imap-service", "imap", 8090, "MAILSTREAM_IMAP_",
+                    new Endpoint("imap", "PORT", 1143), new Endpoint("imaps", "TLS_PORT", 1993)),
+            ServiceSpec.frontEnd("pop3-service", "pop3", 8085, "MAILSTREAM_POP3_",
+                    new Endpoint("pop3", "PORT", 1110), new Endpoint("pop3s", "TLS_PORT", 1995))
+            // Not run yet: lmtp-service has no application to start. When it has, enable:
+            // , ServiceSpec.frontEnd("lmtp-service", "lmtp", 8081, "MAILSTREAM_LMTP_",
+            //         new Endpoint("lmtp", "PORT", 1024))
+    );
+
+    private ServiceTable() {
+    }
+
+    /** The runnable jar of {@code spec} under the repository root. */
+    public static Path runJar(Path repoRoot, ServiceSpec spec) {
+        return repoRoot.resolve(spec.module()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+
+    /** The instances to run: every listed service whose jar exists, as many as the options ask. */
+    public static List<ServiceInstance> plan(Path repoRoot, LauncherOptions options, List<String> skipped) {
+        List<ServiceInstance> instances = new ArrayList<>();
+        for (ServiceSpec spec : SERVICES) {
+            if (!Files.isRegularFile(runJar(repoRoot, spec))) {
+                skipped.add(spec.module());
+                continue;
+            }
+            for (int i = 1; i <= options.instances(spec.key()); i++) {
+                instances.add(spec.instance(i));
+            }
+        }
+        return instances;
+    }
+}
