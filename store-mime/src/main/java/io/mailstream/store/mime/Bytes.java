@@ -91,9 +91,15 @@ final class Bytes {
         }
     }
 
-    /** Re-reads a string whose chars are octets (ISO-8859-1) as header text. */
-    static String latin1ToHeaderText(String s) {
-        byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    /**
+     * Re-reads as header text a string whose chars stand for octets, as mime4j's byte parsers
+     * produce them ({@code (char) byte}: 8-bit octets become U+FF80..U+FFFF, so keep the low 8 bits).
+     */
+    static String octetsToHeaderText(String s) {
+        byte[] b = new byte[s.length()];
+        for (int i = 0; i < b.length; i++) {
+            b[i] = (byte) s.charAt(i);
+        }
         return headerText(b, 0, b.length);
     }
 

@@ -3,7 +3,6 @@ package io.mailstream.store.mime;
 import io.mailstream.store.api.mime.BodyStructure.Param;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,7 +27,7 @@ record MimeParams(String value, List<Param> params) {
     static MimeParams parse(byte[] unfoldedValue) {
         ByteArrayBuffer buf = new ByteArrayBuffer(unfoldedValue, unfoldedValue.length, false);
         RawBody body = RawFieldParser.DEFAULT.parseRawBody(buf, new ParserCursor(0, unfoldedValue.length));
-        String value = body.getValue() == null ? "" : Bytes.latin1ToHeaderText(body.getValue()).strip();
+        String value = body.getValue() == null ? "" : Bytes.octetsToHeaderText(body.getValue()).strip();
         return new MimeParams(value, decode(body.getParams()));
     }
 
@@ -53,7 +52,7 @@ record MimeParams(String value, List<Param> params) {
             }
             int star = name.indexOf('*');
             if (star <= 0) {
-                Param p = new Param(name, Bytes.latin1ToHeaderText(nvp.getValue()));
+                Param p = new Param(name, Bytes.octetsToHeaderText(nvp.getValue()));
                 order.add(p);
                 continue;
             }
@@ -65,7 +64,7 @@ record MimeParams(String value, List<Param> params) {
             try {
                 section = num.isEmpty() ? 0 : Integer.parseInt(num);
             } catch (NumberFormatException e) {
-                order.add(new Param(name, Bytes.latin1ToHeaderText(nvp.getValue())));
+                order.add(new Param(name, Bytes.octetsToHeaderText(nvp.getValue())));
                 continue;
             }
             String key = base.toLowerCase(java.util.Locale.ROOT);
@@ -107,8 +106,9 @@ record MimeParams(String value, List<Param> params) {
                     }
                     percentDecode(text, bytes);
                 } else {
-                    byte[] b = text.getBytes(StandardCharsets.ISO_8859_1);
-                    bytes.write(b, 0, b.length);
+                    for (int i = 0; i < text.length(); i++) {
+                        bytes.write((byte) text.charAt(i));
+                    }
                 }
                 first = false;
             }
@@ -130,7 +130,7 @@ record MimeParams(String value, List<Param> params) {
                 out.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
                 i += 2;
             } else {
-                out.write(c & 0xff);
+                out.write((byte) c);
             }
         }
     }
