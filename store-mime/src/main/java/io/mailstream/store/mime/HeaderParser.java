@@ -109,7 +109,7 @@ final class HeaderParser {
             }
             int colon = fieldColon(buf, nameStart, next);
             if (colon < 0) {
-                if (first && topLevel && Bytes.startsWith(buf, pos, limit, MBOX_FROM)) {
+                if (first && topLevel && Bytes.startsWith(buf, nameStart, limit, MBOX_FROM)) {
                     first = false;
                     pos = next;
                     continue;

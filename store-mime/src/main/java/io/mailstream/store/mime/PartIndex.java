@@ -35,8 +35,11 @@ public record PartIndex(
         parts = parts == null ? List.of() : List.copyOf(parts);
     }
 
-    /** True for a multipart/* entity (its body is split into {@link #parts}). */
-    public boolean isMultipart() {
+    /**
+     * True for a multipart/* entity (its body is split into {@link #parts}). Not named isX so that
+     * bean-style serializers do not take it for a stored property.
+     */
+    public boolean multipart() {
         return contentType.startsWith("multipart/");
     }
 

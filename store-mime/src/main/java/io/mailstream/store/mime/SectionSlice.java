@@ -18,7 +18,7 @@ public record SectionSlice(long start, long end) {
         return end - start;
     }
 
-    public boolean isEmpty() {
+    public boolean empty() {
         return end == start;
     }
 }

@@ -42,7 +42,7 @@ public final class Sections {
             if (context == null) {
                 return null;
             }
-            if (context.isMultipart()) {
+            if (context.multipart()) {
                 if (n < 1 || n > context.parts().size()) {
                     return null;
                 }
@@ -52,7 +52,7 @@ public final class Sections {
             } else {
                 return null;
             }
-            if (part.isMultipart() && part != context) {
+            if (part.multipart() && part != context) {
                 context = part;
                 contextIsMessage = false;
             } else if (part.message() != null) {
