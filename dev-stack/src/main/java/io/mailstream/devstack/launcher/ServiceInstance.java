@@ -28,11 +28,11 @@ public record ServiceInstance(ServiceSpec spec, int index, String name, int http
         Map<String, String> entries = new LinkedHashMap<>();
         if (spec.role() == ServiceSpec.Role.STORE) {
             String url = "http://" + DevEnvironment.HOST + ":" + httpPort;
-            entries.put(ServiceSpec.readyKey("store", index), url);
-            entries.put(ServiceSpec.readyKey("admin", index), url);
+            entries.put(spec.readyKey("store", index), url);
+            entries.put(spec.readyKey("admin", index), url);
         }
         for (Endpoint endpoint : spec.endpoints()) {
-            entries.put(ServiceSpec.readyKey(endpoint.key(), index),
+            entries.put(spec.readyKey(endpoint.key(), index),
                     DevEnvironment.HOST + ":" + ServiceSpec.port(endpoint, index));
         }
         return entries;

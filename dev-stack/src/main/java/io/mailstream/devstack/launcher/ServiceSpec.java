@@ -48,11 +48,14 @@ public record ServiceSpec(String module, String key, Role role, int httpBase, St
         return endpoint.basePort() + INSTANCE_PORT_STRIDE * (index - 1);
     }
 
-    /** {@code imap}, {@code imap2}; {@code pop3}, {@code pop3-2}: a dash when the key ends in a digit. */
-    public static String readyKey(String key, int index) {
+    /**
+     * READY key of {@code endpointKey} for instance {@code index}: {@code imap2}, {@code imaps2};
+     * {@code pop3-2}, {@code pop3s-2} (a dash when the service's key ends in a digit).
+     */
+    public String readyKey(String endpointKey, int index) {
         if (index == 1) {
-            return key;
+            return endpointKey;
         }
-        return Character.isDigit(key.charAt(key.length() - 1)) ? key + "-" + index : key + index;
+        return Character.isDigit(key.charAt(key.length() - 1)) ? endpointKey + "-" + index : endpointKey + index;
     }
 }
