@@ -1,7 +1,9 @@
 package io.mailstream.imap.proto.command;
 
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One message of APPEND (RFC 9051 6.3.12; several with MULTIAPPEND, RFC 3502).
@@ -14,5 +16,22 @@ import java.util.List;
 public record AppendMessage(List<String> flags, OffsetDateTime internalDate, byte[] content, boolean literal8) {
     public AppendMessage {
         flags = List.copyOf(flags);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AppendMessage m && flags.equals(m.flags) && Objects.equals(internalDate, m.internalDate)
+                && Arrays.equals(content, m.content) && literal8 == m.literal8;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(flags, internalDate, Arrays.hashCode(content), literal8);
+    }
+
+    @Override
+    public String toString() {
+        return "AppendMessage[flags=" + flags + ", internalDate=" + internalDate + ", content=" + content.length
+                + " octets, literal8=" + literal8 + "]";
     }
 }

@@ -13,6 +13,20 @@ public sealed interface NString {
 
     /** Octets in memory; quoted when they allow it, otherwise a literal. */
     record Bytes(byte[] octets) implements NString {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Bytes b && java.util.Arrays.equals(octets, b.octets);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(octets);
+        }
+
+        @Override
+        public String toString() {
+            return "Bytes[" + octets.length + " octets]";
+        }
     }
 
     /**
