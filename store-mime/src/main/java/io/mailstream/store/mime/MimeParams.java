@@ -118,9 +118,9 @@ record MimeParams(String value, List<Param> params) {
         }
     }
 
+    /** The charset of an RFC 2231 value; null when unknown (then UTF-8, else ISO-8859-1, is guessed). */
     private static Charset lookup(String name) {
-        Charset cs = name.isBlank() ? null : CharsetUtil.lookup(name.strip());
-        return cs; // unknown charset: fall back to UTF-8/ISO-8859-1 guessing
+        return name.isBlank() ? null : CharsetUtil.lookup(name.strip());
     }
 
     private static void percentDecode(String text, ByteArrayOutputStream out) {
