@@ -64,6 +64,8 @@ public final class DevLauncher {
         // stdout is the READY line's alone: anything else that prints there goes to stderr.
         PrintStream stdout = System.out;
         System.setOut(System.err);
+        // Kafka touches the Log4j API only for its log-level endpoint; no Log4j backend is here.
+        System.setProperty("log4j2.statusLoggerLevel", "OFF");
 
         Path home = Path.of(System.getProperty("mailstream.home", ".")).toAbsolutePath().normalize();
         LauncherOptions options;

@@ -14,7 +14,7 @@ import org.jboss.logmanager.handlers.FileHandler;
 
 /**
  * Logging of the launcher JVM (Kafka, MongoDB, launcher): everything to
- * {@code DATA/logs/dev-stack.log}, warnings also to stderr (Kafka's only from errors up).
+ * {@code DATA/logs/dev-stack.log}, warnings also to stderr (Kafka's and mongo-java-server's only from errors up).
  * Nothing goes to stdout.
  */
 public final class LauncherLogging {
@@ -40,9 +40,10 @@ public final class LauncherLogging {
         }
         ConsoleHandler console = new ConsoleHandler(ConsoleHandler.Target.SYSTEM_ERR, formatter);
         console.setLevel(Level.WARNING);
-        // Kafka warns about routine things (bootstrapping an empty log, closing clients twice).
+        // Kafka warns about routine things (bootstrapping an empty log, closing clients twice),
+        // mongo-java-server about every non-unique index it keeps no structure for: file only.
         console.setFilter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue()
-                || !isKafka(record.getLoggerName()));
+                || !isChatty(record.getLoggerName()));
         root.addHandler(console);
         root.setLevel(Level.INFO);
         // Launcher progress reaches the console through Log, not twice through the handler.
@@ -51,8 +52,9 @@ public final class LauncherLogging {
         launcher.addHandler(file(root));
     }
 
-    private static boolean isKafka(String logger) {
-        return logger != null && (logger.startsWith("org.apache.kafka") || logger.startsWith("kafka."));
+    private static boolean isChatty(String logger) {
+        return logger != null && (logger.startsWith("org.apache.kafka") || logger.startsWith("kafka.")
+                || logger.startsWith("de.bwaldvogel"));
     }
 
     private static Handler file(Logger root) {
