@@ -9,7 +9,8 @@ import java.util.List;
  * The services {@code ./mailstream dev} runs, one row each. Adding a service is one line here
  * (its module must build a Quarkus app: {@code target/quarkus-app/quarkus-run.jar}).
  *
- * <p>Ports: HTTP 8080 store, 8081-8084 LMTP, 8085-8089 POP3, 8090-8099 IMAP (one per instance).
+ * <p>Ports: HTTP 8080 store, 8083 LMTP (8081-8084 kept for it), 8085-8089 POP3, 8090-8099 IMAP
+ * (one per instance).
  * Protocol ports of instance {@code i} are the first instance's plus {@code 10 * (i - 1)}:
  * IMAP 1143, 1153, ...; IMAPS 1993, 2003, ...; POP3 1110, 1120, ...; POP3S 1995, 2005, ...
  */
@@ -21,8 +22,9 @@ public final class ServiceTable {
                     new Endpoint("imap", "PORT", 1143), new Endpoint("imaps", "TLS_PORT", 1993)),
             ServiceSpec.frontEnd("pop3-service", "pop3", 8085, "MAILSTREAM_POP3_",
                     new Endpoint("pop3", "PORT", 1110), new Endpoint("pop3s", "TLS_PORT", 1995))
-            // Not run yet: lmtp-service has no application to start. When it has, enable:
-            // , ServiceSpec.frontEnd("lmtp-service", "lmtp", 8081, "MAILSTREAM_LMTP_",
+            // Not run yet: the dev platform delivers no mail over LMTP until lmtp-service is wired to
+            // the store; then enable this row (it adds lmtp=127.0.0.1:1024 to the READY line):
+            // , ServiceSpec.frontEnd("lmtp-service", "lmtp", 8083, "MAILSTREAM_LMTP_",
             //         new Endpoint("lmtp", "PORT", 1024))
     );
 

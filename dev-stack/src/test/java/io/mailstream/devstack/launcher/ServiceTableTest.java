@@ -22,7 +22,7 @@ class ServiceTableTest {
     void noTwoInstancesShareAPortAtTheMaximumCounts() {
         LauncherOptions max = new LauncherOptions(Path.of("/d"), false,
                 LauncherOptions.MAX_IMAP_INSTANCES, LauncherOptions.MAX_POP3_INSTANCES, false);
-        Set<Integer> seen = new HashSet<>(List.of(9092, 27017, 1024, 8081));
+        Set<Integer> seen = new HashSet<>(List.of(9092, 27017, 1024, 8083));
         for (ServiceSpec spec : ServiceTable.SERVICES) {
             for (int i = 1; i <= max.instances(spec.key()); i++) {
                 for (int port : spec.instance(i).ports()) {
