@@ -2,6 +2,8 @@ package io.mailstream.imap.proto.types;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -122,8 +124,14 @@ public final class ModifiedUtf7 {
             throw new IllegalArgumentException("modified BASE64 is not UTF-16");
         }
         bytes.flip();
-        CharBuffer chars = StandardCharsets.UTF_16BE.decode(bytes);
-        String run = chars.toString();
+        String run;
+        try {
+            CharBuffer chars = StandardCharsets.UTF_16BE.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes);
+            run = chars.toString();
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException("modified BASE64 is not valid UTF-16");
+        }
         for (int k = 0; k < run.length(); k++) {
             char c = run.charAt(k);
             if (c >= 0x20 && c <= 0x7e) {
