@@ -84,13 +84,14 @@ final class SearchParser {
 
     private static SearchKey keyUnbounded(Reader r) {
         if (r.peekIs('(')) {
+            // depth is counted per key (key() enters), so the parenthesis itself is not counted
             List<SearchKey> keys = new ArrayList<>();
-            r.open();
+            r.expect('(');
             keys.add(key(r));
             while (r.trySp()) {
                 keys.add(key(r));
             }
-            r.close();
+            r.expect(')');
             return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
         }
         if (r.atSequenceSet()) {
