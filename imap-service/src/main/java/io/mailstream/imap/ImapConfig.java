@@ -1,0 +1,82 @@
+package io.mailstream.imap;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * IMAP listener settings ({@code mailstream.imap.*}; env form {@code MAILSTREAM_IMAP_*}).
+ * Defaults follow RFC 9051 (30-minute autologout, 5.4) and the limits of the design.
+ */
+@ConfigMapping(prefix = "mailstream.imap")
+public interface ImapConfig {
+    @WithDefault("127.0.0.1")
+    String host();
+
+    @WithDefault("1143")
+    int port();
+
+    /** Implicit-TLS port (RFC 8314); the listener is off without a certificate. */
+    @WithDefault("1993")
+    int tlsPort();
+
+    /** Allow LOGIN / AUTHENTICATE PLAIN without TLS on non-loopback connections. */
+    @WithDefault("false")
+    boolean allowPlaintextAuth();
+
+    /** Allow them on loopback connections (local development); off to test remote behaviour. */
+    @WithDefault("true")
+    boolean allowPlaintextAuthOnLoopback();
+
+    /** Longest command line in octets (literals not included). */
+    @WithDefault("65536")
+    int maxLineLength();
+
+    /** Largest literal after authentication (APPEND message size). */
+    @WithDefault("52428800")
+    long maxLiteralSize();
+
+    /** Largest literal before authentication. */
+    @WithDefault("8192")
+    long maxLiteralSizeBeforeAuth();
+
+    /** RFC 7888: advertise LITERAL- (non-synchronizing literals up to 4096 octets) instead of LITERAL+. */
+    @WithDefault("false")
+    boolean literalMinus();
+
+    /** Authentication failures before the connection is closed. */
+    @WithDefault("3")
+    int maxAuthFailures();
+
+    /** Delay before answering a failed authentication; doubled with each further failure. */
+    @WithDefault("PT1S")
+    Duration authFailureDelay();
+
+    /** RFC 9051 5.4: at least 30 minutes after authentication. */
+    @WithDefault("PT30M")
+    Duration autologout();
+
+    /** Inactivity timeout before authentication (RFC 9051 5.4 allows it to be shorter). */
+    @WithDefault("PT3M")
+    Duration preauthTimeout();
+
+    /** Interval of {@code * OK Still here} during IDLE (RFC 2177). */
+    @WithDefault("PT2M")
+    Duration idleKeepalive();
+
+    /** Interval at which an idling session asks the store for changes (until the Kafka intake). */
+    @WithDefault("PT5S")
+    Duration idlePoll();
+
+    /** Connections per client IP address. */
+    @WithDefault("50")
+    int maxConnectionsPerIp();
+
+    /** Authenticated connections per user. */
+    @WithDefault("20")
+    int maxConnectionsPerUser();
+
+    /** Timeout of a store call; a session answers NO [UNAVAILABLE] when it passes. */
+    @WithDefault("PT30S")
+    Duration storeTimeout();
+}

@@ -1,0 +1,42 @@
+package io.mailstream.imap.command;
+
+import io.mailstream.imap.proto.response.ImapResponse;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+
+/** What a command may do with its connection; implemented by the server's connection. */
+public interface SessionIo {
+
+    /** Encodes and queues a response that has no streamed literal. */
+    void send(ImapResponse response);
+
+    /** Writes a response (streamed literals included); completes once queued with room left. */
+    Uni<Void> write(ImapResponse response);
+
+    /** Completes when the output queue has room again. */
+    Uni<Void> drain();
+
+    /**
+     * Reads the next line from the client without command parsing (AUTHENTICATE responses,
+     * IDLE's DONE); fails if the line is too long.
+     */
+    Uni<String> readLine();
+
+    /** Whether input of a further command is already waiting (a pipelined command). */
+    boolean inputPending();
+
+    /**
+     * RFC 9051 6.2.1: starts the TLS negotiation right after the tagged OK is written; input
+     * buffered until then is discarded (no plaintext command injection).
+     */
+    void startTlsAfterResponse();
+
+    /** Completes on the connection's context after {@code delay} (authentication failure delay). */
+    Uni<Void> sleep(java.time.Duration delay);
+
+    /** After the tagged response: {@code * BYE text}, then the connection closes. */
+    void afterResponseClose(String byeText);
+
+    /** The connection's event loop context. */
+    Context context();
+}

@@ -1,0 +1,24 @@
+package io.mailstream.imap.command;
+
+import io.mailstream.imap.proto.command.ImapCommand;
+import io.mailstream.imap.proto.command.StatusItem;
+import io.mailstream.imap.proto.response.ImapResponse;
+import io.smallrye.mutiny.Uni;
+
+/** RFC 9051 6.3.11 STATUS (RECENT for IMAP4rev1 only; HIGHESTMODSEQ needs CONDSTORE, not offered). */
+public final class StatusHandler implements CommandHandler<ImapCommand.Status> {
+    @Override
+    public Uni<ImapResponse.Tagged> handle(ImapCommand.Status command, CommandContext ctx) {
+        if (command.items().contains(StatusItem.HIGHESTMODSEQ)) {
+            return ctx.done(ctx.bad("HIGHESTMODSEQ needs CONDSTORE, which this server does not offer"));
+        }
+        if (ctx.session().rev2() && command.items().contains(StatusItem.RECENT)) {
+            return ctx.done(ctx.bad("RECENT is not a STATUS item of IMAP4rev2"));
+        }
+        String name = command.mailbox().name();
+        return ctx.store().call(s -> s.status(ctx.userId(), name)).map(st -> {
+            ctx.send(StatusValues.response(name, st, command.items()));
+            return ctx.ok("STATUS completed");
+        });
+    }
+}

@@ -1,0 +1,31 @@
+package io.mailstream.imap.command;
+
+import io.mailstream.imap.proto.command.StatusItem;
+import io.mailstream.imap.proto.response.ImapResponse;
+import io.mailstream.store.api.MailboxStatus;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The untagged STATUS response (RFC 9051 7.3.2) for STATUS and LIST-STATUS (RFC 5819). */
+public final class StatusValues {
+    private StatusValues() {
+    }
+
+    public static ImapResponse.Status response(String name, MailboxStatus s, List<StatusItem> items) {
+        Map<StatusItem, Long> values = new LinkedHashMap<>();
+        for (StatusItem item : items) {
+            values.put(item, switch (item) {
+                case MESSAGES -> s.messages();
+                case UIDNEXT -> s.uidNext();
+                case UIDVALIDITY -> s.uidValidity();
+                case UNSEEN -> s.unseen();
+                case DELETED -> s.deleted();
+                case SIZE -> s.size();
+                case RECENT -> s.recent();
+                case HIGHESTMODSEQ -> s.highestModSeq();
+            });
+        }
+        return new ImapResponse.Status(name, values);
+    }
+}

@@ -1,0 +1,43 @@
+package io.mailstream.imap.command.fetch;
+
+import io.mailstream.imap.proto.command.FetchItem;
+import io.mailstream.imap.proto.response.FetchAttribute;
+import io.mailstream.imap.selected.FlagOrder;
+import io.mailstream.store.api.MessageMeta;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+/**
+ * FETCH items answered from message metadata without reading the message (RFC 9051 6.4.5):
+ * FLAGS, UID, INTERNALDATE, RFC822.SIZE, ENVELOPE, BODYSTRUCTURE and BODY. Null for others.
+ */
+final class MessageItems {
+    private MessageItems() {
+    }
+
+    /** @param flags the flags to show (with \Recent for IMAP4rev1 sessions) */
+    static FetchAttribute attribute(FetchItem item, MessageMeta meta, Set<String> flags) {
+        if (item instanceof FetchItem.Flags) {
+            return new FetchAttribute.Flags(FlagOrder.sorted(flags));
+        }
+        if (item instanceof FetchItem.Uid) {
+            return new FetchAttribute.Uid(meta.uid());
+        }
+        if (item instanceof FetchItem.InternalDate) {
+            return new FetchAttribute.InternalDate(meta.internalDate().atOffset(ZoneOffset.UTC));
+        }
+        if (item instanceof FetchItem.Rfc822Size) {
+            return new FetchAttribute.Rfc822Size(meta.size());
+        }
+        if (item instanceof FetchItem.Envelope) {
+            return new FetchAttribute.Envelope(meta.envelope());
+        }
+        if (item instanceof FetchItem.BodyStructure) {
+            return new FetchAttribute.BodyStructure(meta.bodyStructure());
+        }
+        if (item instanceof FetchItem.Body) {
+            return new FetchAttribute.Body(meta.bodyStructure());
+        }
+        return null;
+    }
+}

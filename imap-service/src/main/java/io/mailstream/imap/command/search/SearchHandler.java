@@ -1,0 +1,93 @@
+package io.mailstream.imap.command.search;
+
+import io.mailstream.imap.command.CommandContext;
+import io.mailstream.imap.command.CommandHandler;
+import io.mailstream.imap.proto.command.ImapCommand;
+import io.mailstream.imap.proto.command.SearchReturnOption;
+import io.mailstream.imap.proto.response.ImapResponse;
+import io.mailstream.imap.selected.SelectedMailbox;
+import io.mailstream.store.api.UidSet;
+import io.mailstream.store.api.search.SearchKey;
+import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * RFC 9051 6.4.4 SEARCH / UID SEARCH. IMAP4rev1 without RETURN gets the untagged SEARCH of
+ * RFC 3501; with RETURN, or after ENABLE IMAP4rev2, ESEARCH (RFC 4731) with MIN, MAX, ALL,
+ * COUNT, and SAVE for {@code $} (RFC 5182, RFC 9051 6.4.4.1).
+ */
+public final class SearchHandler implements CommandHandler<ImapCommand.Search> {
+
+    @Override
+    public Uni<ImapResponse.Tagged> handle(ImapCommand.Search command, CommandContext ctx) {
+        SelectedMailbox m = ctx.selected();
+        Set<SearchReturnOption> ret = command.returnOptions();
+        boolean save = ret != null && ret.contains(SearchReturnOption.SAVE);
+        if (SearchKeys.usesModSeq(command.key())) {
+            return ctx.done(ctx.bad("MODSEQ needs CONDSTORE, which this server does not offer"));
+        }
+        SearchKey key = SearchKeys.resolve(command.key(), m);
+        String done = command.name() + " completed";
+        return ctx.store().call(s -> s.search(ctx.userId(), m.mailboxId(), key))
+                .map(found -> {
+                    // Only messages the client knows of: new ones are announced after the command.
+                    List<Long> uids = new ArrayList<>();
+                    for (Long uid : found) {
+                        if (m.msnOf(uid) > 0) {
+                            uids.add(uid);
+                        }
+                    }
+                    if (save) {
+                        m.saveSearch(saved(uids, ret));
+                    }
+                    respond(ctx, command, m, uids);
+                    return ctx.ok(done);
+                })
+                .onFailure().invoke(e -> {
+                    if (save) {
+                        // RFC 9051 6.4.4.1: a failed SEARCH with SAVE empties "$".
+                        m.saveSearch(UidSet.empty());
+                    }
+                });
+    }
+
+    private static void respond(CommandContext ctx, ImapCommand.Search command, SelectedMailbox m, List<Long> uids) {
+        List<Long> numbers = new ArrayList<>(uids.size());
+        for (Long uid : uids) {
+            numbers.add(command.uid() ? uid : (long) m.msnOf(uid));
+        }
+        Set<SearchReturnOption> ret = command.returnOptions();
+        if (ret == null && ctx.session().rev1()) {
+            ctx.send(new ImapResponse.Search(numbers, null));
+            return;
+        }
+        Set<SearchReturnOption> options = ret == null || ret.isEmpty() ? Set.of(SearchReturnOption.ALL) : ret;
+        if (options.equals(Set.of(SearchReturnOption.SAVE))) {
+            return; // RFC 5182 2.1: SAVE alone returns no ESEARCH response.
+        }
+        boolean any = !numbers.isEmpty();
+        Long min = options.contains(SearchReturnOption.MIN) && any ? numbers.get(0) : null;
+        Long max = options.contains(SearchReturnOption.MAX) && any ? numbers.get(numbers.size() - 1) : null;
+        UidSet all = options.contains(SearchReturnOption.ALL) && any ? UidSet.ofAll(numbers) : null;
+        Long count = options.contains(SearchReturnOption.COUNT) ? (long) numbers.size() : null;
+        ctx.send(new ImapResponse.ESearch(ctx.tag(), command.uid(), min, max, all, count, null));
+    }
+
+    /** RFC 9051 6.4.4.1 table 4: what "$" holds after SAVE with the other options. */
+    private static UidSet saved(List<Long> uids, Set<SearchReturnOption> ret) {
+        if (uids.isEmpty() || ret.contains(SearchReturnOption.ALL) || ret.contains(SearchReturnOption.COUNT)
+                || (!ret.contains(SearchReturnOption.MIN) && !ret.contains(SearchReturnOption.MAX))) {
+            return UidSet.ofAll(uids);
+        }
+        List<Long> kept = new ArrayList<>();
+        if (ret.contains(SearchReturnOption.MIN)) {
+            kept.add(uids.get(0));
+        }
+        if (ret.contains(SearchReturnOption.MAX)) {
+            kept.add(uids.get(uids.size() - 1));
+        }
+        return UidSet.ofAll(kept);
+    }
+}

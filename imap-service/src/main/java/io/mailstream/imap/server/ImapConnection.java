@@ -1,0 +1,337 @@
+package io.mailstream.imap.server;
+
+import io.mailstream.imap.command.CommandContext;
+import io.mailstream.imap.command.CommandDispatcher;
+import io.mailstream.imap.command.ImapServices;
+import io.mailstream.imap.command.SessionIo;
+import io.mailstream.imap.proto.command.ImapCommand;
+import io.mailstream.imap.proto.parse.ImapParser;
+import io.mailstream.imap.proto.parse.ParseResult;
+import io.mailstream.imap.proto.encode.ImapEncoder;
+import io.mailstream.imap.proto.response.ImapResponse;
+import io.mailstream.imap.proto.response.ResponseCode;
+import io.mailstream.imap.selected.MailboxSync;
+import io.mailstream.imap.session.ImapSession;
+import io.mailstream.imap.session.SessionState;
+import io.mailstream.imap.store.StoreAccess;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.NetSocket;
+import java.time.Duration;
+import org.jboss.logging.Logger;
+
+/**
+ * One IMAP connection: feeds received octets to the parser, runs commands one at a time in the
+ * order received (RFC 9051 5.5), writes continuations and responses, and stops reading while a
+ * command runs or the output queue is full (backpressure). Runs on one event loop only.
+ */
+final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounter {
+    private static final Logger LOG = Logger.getLogger(ImapConnection.class);
+
+    private final NetSocket socket;
+    private final Context context;
+    private final ImapServices services;
+    private final CommandDispatcher dispatcher;
+    private final ImapSession session;
+    private final ImapParser parser;
+    private final Output output;
+    private final StoreAccess store;
+    private final MailboxSync sync;
+    private final CommandDispatcher.Pipeline pipeline = new CommandDispatcher.Pipeline();
+    private final ParserLimitsPolicy limits;
+    private final Runnable onClosed;
+
+    private boolean busy;
+    private boolean pumping;
+    private boolean paused;
+    private boolean closed;
+    private boolean inputAtLastCompletion;
+    private boolean discardInput;
+    private boolean startTls;
+    private String closeWithBye;
+    private io.smallrye.mutiny.subscription.UniEmitter<? super String> lineWaiter;
+    private long timer = -1;
+    private long expungesSent;
+
+    ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
+            ImapSession session, Runnable onClosed) {
+        this.socket = socket;
+        this.context = context;
+        this.services = services;
+        this.dispatcher = dispatcher;
+        this.session = session;
+        this.onClosed = onClosed;
+        this.limits = new ParserLimitsPolicy(services.settings());
+        this.parser = new ImapParser(limits.forState(session));
+        this.output = new Output(socket, context);
+        this.store = new StoreAccess(services.store(), context, services.settings().storeTimeout());
+        this.sync = new MailboxSync(session, store, this::send);
+        output.onDrain(this::pump);
+    }
+
+    void start() {
+        socket.handler(this::received);
+        socket.closeHandler(v -> closed());
+        socket.exceptionHandler(e -> LOG.debugf("connection %s: %s", session.id(), e.getMessage()));
+        send(ImapResponse.Condition.ok(new ResponseCode.Capability(services.capabilities().list(session)),
+                "Mailstream IMAP ready"));
+        armTimer();
+    }
+
+    private void received(Buffer data) {
+        if (closed || discardInput) {
+            return; // RFC 9051 6.2.1: plaintext after STARTTLS is thrown away
+        }
+        parser.feed(data.getBytes());
+        pump();
+    }
+
+    /** Handles parser results until more input is needed or a command is running. */
+    private void pump() {
+        if (pumping) {
+            return;
+        }
+        pumping = true;
+        try {
+            while (!closed && !discardInput && (!busy || lineWaiter != null) && !output.full()) {
+                ParseResult r = parser.next();
+                if (r instanceof ParseResult.NeedMore) {
+                    break;
+                }
+                handle(r);
+            }
+        } finally {
+            pumping = false;
+        }
+        gate();
+    }
+
+    private void handle(ParseResult r) {
+        if (r instanceof ParseResult.Line line) {
+            if (lineWaiter != null) {
+                var w = lineWaiter;
+                lineWaiter = null;
+                w.complete(line.text());
+            }
+        } else if (r instanceof ParseResult.NeedLiteral lit) {
+            if (!lit.nonSynchronizing()) {
+                send(new ImapResponse.Continuation("Ready for literal data"));
+            }
+        } else if (r instanceof ParseResult.Error e) {
+            rejected(e);
+        } else if (r instanceof ParseResult.Request req) {
+            execute(req.command());
+        }
+    }
+
+    private void rejected(ParseResult.Error e) {
+        services.metrics().command("INVALID", "BAD");
+        if (lineWaiter != null) {
+            var w = lineWaiter;
+            lineWaiter = null;
+            w.fail(new IllegalArgumentException(e.message()));
+            return;
+        }
+        String tag = e.tag() == null ? "*" : e.tag();
+        ImapResponse resp = switch (e.kind()) {
+            case BAD_CHARSET -> ImapResponse.Tagged.no(tag, ResponseCode.BADCHARSET_UTF8_ASCII, e.message());
+            case TOO_BIG -> e.tag() == null ? new ImapResponse.Condition(ImapResponse.Cond.BAD, ResponseCode.TOOBIG,
+                    e.message()) : ImapResponse.Tagged.bad(tag, ResponseCode.TOOBIG, e.message());
+            default -> e.tag() == null ? new ImapResponse.Condition(ImapResponse.Cond.BAD, null, e.message())
+                    : ImapResponse.Tagged.bad(tag, e.message());
+        };
+        send(resp);
+    }
+
+    private void execute(ImapCommand command) {
+        busy = true;
+        armTimer();
+        boolean pipelined = inputAtLastCompletion;
+        CommandContext ctx = new CommandContext(command.tag(), session, this, services, store, sync);
+        dispatcher.execute(command, ctx, pipelined, pipeline).subscribe().with(this::completed, this::fatal);
+    }
+
+    private void completed(ImapResponse.Tagged tagged) {
+        if (closed) {
+            return;
+        }
+        send(tagged);
+        inputAtLastCompletion = parser.buffered() > 0;
+        parser.setLimits(limits.forState(session));
+        parser.setUtf8(session.rev2());
+        if (closeWithBye != null) {
+            send(ImapResponse.Condition.bye(closeWithBye));
+            close();
+            return;
+        }
+        if (session.state() instanceof SessionState.Logout) {
+            close();
+            return;
+        }
+        if (startTls) {
+            upgradeTls();
+            return;
+        }
+        busy = false;
+        armTimer();
+        pump();
+    }
+
+    private void fatal(Throwable t) {
+        if (t instanceof MailboxSync.MailboxGoneException) {
+            send(ImapResponse.Condition.bye("The selected mailbox was deleted, have to disconnect"));
+        } else {
+            LOG.warnf("connection %s closed: %s", session.id(), t.toString());
+        }
+        close();
+    }
+
+    private void upgradeTls() {
+        startTls = false;
+        parser.reset();
+        discardInput = true;
+        socket.upgradeToSsl().onComplete(ar -> {
+            if (ar.failed()) {
+                LOG.debugf("connection %s: TLS negotiation failed: %s", session.id(), ar.cause().getMessage());
+                close();
+                return;
+            }
+            session.tlsStarted();
+            discardInput = false;
+            busy = false;
+            parser.reset();
+            armTimer();
+            pump();
+        });
+        gate();
+    }
+
+    /** Pauses reading while a command runs (IDLE and AUTHENTICATE excepted) or output is queued. */
+    private void gate() {
+        boolean pause = !closed && !discardInput && ((busy && lineWaiter == null) || output.full());
+        if (pause && !paused) {
+            socket.pause();
+            paused = true;
+        } else if (!pause && paused) {
+            socket.resume();
+            paused = false;
+        }
+    }
+
+    /** RFC 9051 5.4: autologout after 30 minutes without a command (shorter before login). */
+    private void armTimer() {
+        if (timer >= 0) {
+            context.owner().cancelTimer(timer);
+        }
+        Duration d = session.user() == null ? services.settings().preauthTimeout() : services.settings().autologout();
+        timer = context.owner().setTimer(Math.max(1, d.toMillis()), id -> {
+            timer = -1;
+            if (!closed && (!busy || lineWaiter != null)) {
+                send(ImapResponse.Condition.bye("Autologout; idle for too long"));
+                close();
+            } else if (!closed) {
+                armTimer();
+            }
+        });
+    }
+
+    // --- SessionIo ------------------------------------------------------------------------
+
+    @Override
+    public void send(ImapResponse response) {
+        if (closed) {
+            return;
+        }
+        if (response instanceof ImapResponse.Expunge) {
+            expungesSent++;
+        }
+        output.write(ImapEncoder.encodeBytes(response, session.encoderContext()));
+    }
+
+    @Override
+    public Uni<Void> write(ImapResponse response) {
+        if (closed) {
+            return Uni.createFrom().voidItem();
+        }
+        return output.write(ImapEncoder.encode(response, session.encoderContext()));
+    }
+
+    @Override
+    public Uni<Void> drain() {
+        return output.drain();
+    }
+
+    @Override
+    public Uni<String> readLine() {
+        return Uni.createFrom().emitter(em -> {
+            lineWaiter = em;
+            parser.expectLine();
+            pump();
+        });
+    }
+
+    @Override
+    public boolean inputPending() {
+        return parser.buffered() > 0;
+    }
+
+    @Override
+    public void startTlsAfterResponse() {
+        startTls = true;
+    }
+
+    @Override
+    public Uni<Void> sleep(Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().emitter(em -> context.owner().setTimer(delay.toMillis(), id -> em.complete(null)));
+    }
+
+    @Override
+    public void afterResponseClose(String byeText) {
+        closeWithBye = byeText;
+    }
+
+    @Override
+    public Context context() {
+        return context;
+    }
+
+    @Override
+    public long expungesSent() {
+        return expungesSent;
+    }
+
+    void close() {
+        if (!closed) {
+            closed = true;
+            socket.close();
+            closed();
+        }
+    }
+
+    private boolean cleanedUp;
+
+    private void closed() {
+        closed = true;
+        if (cleanedUp) {
+            return;
+        }
+        cleanedUp = true;
+        if (timer >= 0) {
+            context.owner().cancelTimer(timer);
+        }
+        if (lineWaiter != null) {
+            lineWaiter.fail(new IllegalStateException("connection closed"));
+            lineWaiter = null;
+        }
+        if (session.loggedIn() != null) {
+            services.limits().releaseUser(session.loggedIn().userId());
+            services.metrics().loggedOut();
+        }
+        session.state(new SessionState.Logout());
+        onClosed.run();
+    }
+}

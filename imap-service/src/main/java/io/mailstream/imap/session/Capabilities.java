@@ -1,0 +1,52 @@
+package io.mailstream.imap.session;
+
+import io.mailstream.imap.ImapSettings;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The CAPABILITY list (RFC 9051 7.2.2): only what this server really implements. Before
+ * authentication it depends on TLS: LOGINDISABLED and no AUTH= mechanisms on a cleartext
+ * connection (RFC 9051 6.2.3, RFC 8314) unless plaintext authentication is allowed.
+ */
+public final class Capabilities {
+    private static final List<String> COMMON = List.of("IMAP4rev1", "IMAP4rev2");
+    private static final List<String> EXTENSIONS = List.of("SASL-IR", "ENABLE", "IDLE", "NAMESPACE",
+            "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ESEARCH",
+            "SEARCHRES", "ID");
+
+    private final ImapSettings settings;
+
+    public Capabilities(ImapSettings settings) {
+        this.settings = settings;
+    }
+
+    /** Whether LOGIN and AUTHENTICATE PLAIN may be used on this connection now. */
+    public boolean plaintextAuthAllowed(ImapSession session) {
+        return session.tls() || settings.allowPlaintextAuth()
+                || (session.loopback() && settings.allowPlaintextAuthOnLoopback());
+    }
+
+    /** Whether STARTTLS is offered: a certificate is configured and TLS is not yet on. */
+    public boolean startTlsOffered(ImapSession session) {
+        return settings.tlsConfigured() && !session.tls();
+    }
+
+    public List<String> list(ImapSession session) {
+        List<String> caps = new ArrayList<>(COMMON);
+        // RFC 7888: LITERAL+ and LITERAL- are never advertised together.
+        caps.add(settings.literalMinus() ? "LITERAL-" : "LITERAL+");
+        caps.addAll(EXTENSIONS);
+        if (session.state() instanceof SessionState.NotAuthenticated) {
+            if (startTlsOffered(session)) {
+                caps.add("STARTTLS");
+            }
+            if (plaintextAuthAllowed(session)) {
+                caps.add("AUTH=PLAIN");
+            } else {
+                caps.add("LOGINDISABLED");
+            }
+        }
+        return caps;
+    }
+}
