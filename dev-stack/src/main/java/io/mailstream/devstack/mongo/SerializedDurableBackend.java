@@ -40,15 +40,26 @@ import io.netty.channel.Channel;
 public final class SerializedDurableBackend implements MongoBackend {
 
     private static final int CLOSE_COMPACT_MILLIS = 2_000;
+    /** Old chunks are reusable after this long. H2's 45 s guards against a machine crash
+     *  reordering writes; without fsync that is not promised anyway. */
+    private static final int RETENTION_MILLIS = 2_000;
+    private static final int COMMITS_PER_COMPACTION = 500;
+    private static final int COMPACT_TARGET_FILL_RATE = 60;
+    private static final int COMPACT_MAX_BYTES = 4 << 20;
 
     private final H2Backend delegate;
     private final MVStore store;
     private final boolean fsync;
     private final ReentrantLock lock = new ReentrantLock(true);
 
+    private int commitsSinceCompaction;
+
     public SerializedDurableBackend(MVStore store, boolean fsync) {
         this.store = store;
         this.fsync = fsync;
+        if (!fsync) {
+            store.setRetentionTime(RETENTION_MILLIS);
+        }
         this.delegate = new H2Backend(store);
     }
 
@@ -193,6 +204,14 @@ public final class SerializedDurableBackend implements MongoBackend {
         store.commit();
         if (fsync && !delegate.isInMemory()) {
             store.sync();
+        }
+        // Auto-commit is off, so is H2's background housekeeping: rewrite sparse chunks now and
+        // then, or every commit's new chunk keeps the file growing.
+        if (++commitsSinceCompaction >= COMMITS_PER_COMPACTION && !delegate.isInMemory()) {
+            commitsSinceCompaction = 0;
+            if (store.compact(COMPACT_TARGET_FILL_RATE, COMPACT_MAX_BYTES)) {
+                store.commit();
+            }
         }
     }
 }
