@@ -1,0 +1,60 @@
+package io.mailstream.store.service.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** {@code mailstream.store.*} (env {@code MAILSTREAM_STORE_*}). */
+@ConfigMapping(prefix = "mailstream.store")
+public interface StoreSettings {
+
+    /** MongoDB database name. */
+    @WithDefault("mailstream")
+    String database();
+
+    /** Shared secret the front-ends present as {@code Authorization: Bearer ...}; empty refuses every call. */
+    Optional<String> secret();
+
+    /** Largest message APPEND accepts, in octets (TOOBIG above). */
+    @WithDefault("52428800")
+    long maxMessageSize();
+
+    /** How long a mailbox write lease lasts unless renewed; bounds recovery after a crashed writer. */
+    @WithDefault("10s")
+    Duration leaseTtl();
+
+    /** How long a writer waits for a busy mailbox before failing with UNAVAILABLE. */
+    @WithDefault("15s")
+    Duration leaseWait();
+
+    /** How long expunge tombstones are kept for QRESYNC VANISHED and session resync. */
+    @WithDefault("30d")
+    Duration tombstoneRetention();
+
+    /** Storage quota of new users in octets when the admin request names none; -1 = unlimited. */
+    @WithDefault("-1")
+    long defaultQuotaBytes();
+
+    /** Message-count quota of new users; -1 = unlimited. */
+    @WithDefault("-1")
+    long defaultQuotaMessages();
+
+    /** Most messages one SEARCH/COPY/MOVE/EXPUNGE batch handles at a time (memory bound). */
+    @WithDefault("500")
+    int batchSize();
+
+    /** Argon2id cost for new password hashes (existing hashes keep theirs). */
+    Argon2 argon2();
+
+    interface Argon2 {
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+}

@@ -1,0 +1,113 @@
+package io.mailstream.store.service.ops;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+
+import io.mailstream.store.api.AppendResult;
+import io.mailstream.store.api.Flags;
+import io.mailstream.store.api.StoreErrorCode;
+import io.mailstream.store.api.StoreException;
+import io.mailstream.store.service.config.StoreSettings;
+import io.mailstream.store.service.domain.MailboxNames;
+import io.mailstream.store.service.domain.MailboxRecord;
+import io.mailstream.store.service.domain.MessageDoc;
+import io.mailstream.store.service.mime.StoredAnalysis;
+import io.mailstream.store.service.repo.BlobRepo;
+import io.mailstream.store.service.repo.MailboxRepo;
+import io.mailstream.store.service.repo.MongoCollections;
+import io.mailstream.store.service.repo.UserRepo;
+import io.mailstream.sync.MailboxEvent;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bson.Document;
+
+/**
+ * APPEND (RFC 9051 6.3.12): limits, quota reservation, blob (idempotent, content-addressed),
+ * then the message document under the mailbox lease. Durable before the Uni completes
+ * (DESIGN.md invariant 7); any failure gives back the quota and the blob reference and removes
+ * the document if it was written, so nothing is left behind.
+ */
+@ApplicationScoped
+public class AppendOp {
+    private final MongoCollections db;
+    private final MailboxRepo mailboxes;
+    private final UserRepo users;
+    private final BlobRepo blobs;
+    private final MailboxWriter writer;
+    private final StoreSettings settings;
+
+    @Inject
+    public AppendOp(MongoCollections db, MailboxRepo mailboxes, UserRepo users, BlobRepo blobs, MailboxWriter writer,
+            StoreSettings settings) {
+        this.db = db;
+        this.mailboxes = mailboxes;
+        this.users = users;
+        this.blobs = blobs;
+        this.writer = writer;
+        this.settings = settings;
+    }
+
+    public Uni<AppendResult> append(String userId, String mailboxName, Set<String> rawFlags, Instant internalDate,
+            byte[] message) {
+        if (message == null || message.length == 0) {
+            throw new StoreException(StoreErrorCode.BADREQUEST, "empty message");
+        }
+        if (message.length > settings.maxMessageSize()) {
+            throw new StoreException(StoreErrorCode.TOOBIG,
+                    "message larger than " + settings.maxMessageSize() + " octets");
+        }
+        Set<String> flags = rawFlags == null ? Set.of() : Flags.canonical(rawFlags);
+        String name = MailboxNames.normalize(mailboxName, StoreErrorCode.NONEXISTENT);
+        Date date = Date.from(internalDate == null ? Instant.now() : internalDate);
+        long size = message.length;
+        return mailboxes.requireByName(userId, name).onItem().transformToUni(m -> users.reserve(userId, size, 1)
+                .onItem().transformToUni(x -> Uni.createFrom().item(() -> StoredAnalysis.of(message))
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .onItem().transformToUni(a -> blobs.put(a.sha256(), message)
+                        .onItem().transformToUni(y -> writeDocument(m, a, flags, date, size)
+                                .onFailure().call(f -> blobs.release(a.sha256(), 1))))
+                .onFailure().call(f -> users.addUsage(userId, -size, -1)));
+    }
+
+    private Uni<AppendResult> writeDocument(MailboxRecord target, StoredAnalysis a, Set<String> flags, Date date,
+            long size) {
+        return writer.write(target.userId(), target.id(), ctx -> writer.allocate(ctx, 1).onItem().transformToUni(m -> {
+            long uid = m.uidNext() - 1;
+            Document doc = messageDoc(m, uid, a, flags, date, size);
+            return db.messages().insertOne(doc)
+                    .onFailure().call(f -> db.messages()
+                            .deleteOne(and(eq(MessageDoc.MAILBOX_ID, m.id()), eq(MessageDoc.UID, uid))))
+                    .map(r -> {
+                        ctx.event(MailboxEvent.MessagesAppended.of(m.userId(), m.id(), m.modSeq(),
+                                Map.of(uid, List.copyOf(flags))));
+                        return new AppendResult(m.id(), m.uidValidity(), uid, m.modSeq());
+                    });
+        }));
+    }
+
+    static Document messageDoc(MailboxRecord m, long uid, StoredAnalysis a, Set<String> flags, Date date, long size) {
+        String emailId = "M" + a.sha256().substring(0, 24);
+        return new Document(MessageDoc.MAILBOX_ID, m.id())
+                .append(MessageDoc.USER_ID, m.userId())
+                .append(MessageDoc.UID, uid)
+                .append(MessageDoc.MODSEQ, m.modSeq())
+                .append(MessageDoc.FLAGS, List.copyOf(flags))
+                .append(MessageDoc.LFLAGS, MessageDoc.lower(flags))
+                .append(MessageDoc.INTERNAL_DATE, date)
+                .append(MessageDoc.SIZE, size)
+                .append(MessageDoc.BLOB_ID, a.sha256())
+                .append(MessageDoc.EMAIL_ID, emailId)
+                .append(MessageDoc.THREAD_ID, "T" + a.sha256().substring(0, 24))
+                .append(MessageDoc.ENVELOPE, a.envelopeJson())
+                .append(MessageDoc.BODY_STRUCTURE, a.bodyStructureJson())
+                .append(MessageDoc.PARTS, a.partsJson())
+                .append(MessageDoc.SEARCH, a.searchJson());
+    }
+}

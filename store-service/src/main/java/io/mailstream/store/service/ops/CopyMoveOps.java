@@ -1,0 +1,141 @@
+package io.mailstream.store.service.ops;
+
+import com.mongodb.client.model.Sorts;
+import io.mailstream.store.api.CopyResult;
+import io.mailstream.store.api.StoreErrorCode;
+import io.mailstream.store.api.StoreException;
+import io.mailstream.store.api.UidSet;
+import io.mailstream.store.service.domain.Docs;
+import io.mailstream.store.service.domain.MailboxNames;
+import io.mailstream.store.service.domain.MailboxRecord;
+import io.mailstream.store.service.domain.MessageDoc;
+import io.mailstream.store.service.repo.BlobRepo;
+import io.mailstream.store.service.repo.MailboxRepo;
+import io.mailstream.store.service.repo.MongoCollections;
+import io.mailstream.store.service.repo.UidFilters;
+import io.mailstream.store.service.repo.UserRepo;
+import io.mailstream.sync.MailboxEvent;
+import io.quarkus.mongodb.FindOptions;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+
+/**
+ * COPY (RFC 9051 6.4.7) and MOVE (RFC 6851): the destination gets new uids (a block allocated
+ * at once, RFC 4315 COPYUID) and one mod-sequence; the bytes are shared (blob references), the
+ * flags and internal date kept. MOVE then removes the originals from the source under its lease.
+ */
+@ApplicationScoped
+public class CopyMoveOps {
+    private static final int BATCH = 500;
+    private final MongoCollections db;
+    private final MailboxRepo mailboxes;
+    private final UserRepo users;
+    private final BlobRepo blobs;
+    private final MailboxWriter writer;
+    private final ExpungeOps expunge;
+
+    @Inject
+    public CopyMoveOps(MongoCollections db, MailboxRepo mailboxes, UserRepo users, BlobRepo blobs,
+            MailboxWriter writer, ExpungeOps expunge) {
+        this.db = db;
+        this.mailboxes = mailboxes;
+        this.users = users;
+        this.blobs = blobs;
+        this.writer = writer;
+        this.expunge = expunge;
+    }
+
+    public Uni<CopyResult> copy(String userId, String mailboxId, UidSet uids, String destinationName) {
+        return copyInternal(userId, mailboxId, uids, destinationName);
+    }
+
+    public Uni<CopyResult> move(String userId, String mailboxId, UidSet uids, String destinationName) {
+        return copyInternal(userId, mailboxId, uids, destinationName).onItem().transformToUni(c -> {
+            if (c.sourceUids().isEmpty()) {
+                return Uni.createFrom().item(c);
+            }
+            return writer.write(userId, mailboxId, ctx -> expunge.remove(ctx, UidSet.ofAll(c.sourceUids()), false))
+                    .map(e -> new CopyResult(c.destinationMailboxId(), c.destinationUidValidity(), c.sourceUids(),
+                            c.destinationUids(), e.highestModSeq()));
+        });
+    }
+
+    private Uni<CopyResult> copyInternal(String userId, String mailboxId, UidSet uids, String destinationName) {
+        if (uids == null) {
+            throw new StoreException(StoreErrorCode.BADREQUEST, "missing uid set");
+        }
+        String dest = MailboxNames.normalize(destinationName, StoreErrorCode.NONEXISTENT);
+        return mailboxes.requireById(userId, mailboxId).onItem().transformToUni(src -> mailboxes
+                .requireByName(userId, dest).onItem().transformToUni(dst -> sources(src, uids)
+                        .onItem().transformToUni(docs -> {
+                            if (docs.isEmpty()) {
+                                return Uni.createFrom().item(new CopyResult(dst.id(), dst.uidValidity(), List.of(),
+                                        List.of(), src.stableModSeq()));
+                            }
+                            long bytes = docs.stream().mapToLong(d -> Docs.getLong(d, MessageDoc.SIZE, 0)).sum();
+                            return users.reserve(userId, bytes, docs.size())
+                                    .onItem().transformToUni(x -> addRefs(docs, 1))
+                                    .onItem().transformToUni(x -> insertCopies(src, dst, docs)
+                                            .onFailure().call(f -> addRefs(docs, -1)
+                                                    .onItem().transformToUni(y -> users.addUsage(userId, -bytes,
+                                                            -docs.size()))));
+                        })));
+    }
+
+    /** The source messages, full documents (they are copied as they are), in uid order. */
+    private Uni<List<Document>> sources(MailboxRecord src, UidSet uids) {
+        return db.messages().find(UidFilters.of(src.id(), uids, src.stableUidNext()),
+                        new FindOptions().sort(Sorts.ascending(MessageDoc.UID)).batchSize(BATCH))
+                .filter(d -> uids.contains(MessageDoc.uid(d))).collect().asList();
+    }
+
+    private Uni<Void> addRefs(List<Document> docs, long sign) {
+        Map<String, Long> refs = new HashMap<>();
+        docs.forEach(d -> refs.merge(d.getString(MessageDoc.BLOB_ID), 1L, Long::sum));
+        return Multi.createFrom().iterable(refs.entrySet())
+                .onItem().transformToUniAndConcatenate(e -> sign > 0 ? blobs.addRefs(e.getKey(), e.getValue())
+                        : blobs.release(e.getKey(), e.getValue()))
+                .collect().last().replaceWithVoid();
+    }
+
+    private Uni<CopyResult> insertCopies(MailboxRecord src, MailboxRecord dst, List<Document> docs) {
+        return writer.write(dst.userId(), dst.id(), ctx -> writer.allocate(ctx, docs.size()).onItem().transformToUni(m -> {
+            long firstUid = m.uidNext() - docs.size();
+            List<Long> srcUids = new ArrayList<>();
+            List<Long> dstUids = new ArrayList<>();
+            Map<Long, List<String>> ev = new LinkedHashMap<>();
+            List<Document> copies = new ArrayList<>(docs.size());
+            for (int i = 0; i < docs.size(); i++) {
+                Document d = new Document(docs.get(i));
+                d.remove("_id");
+                long uid = firstUid + i;
+                srcUids.add(MessageDoc.uid(docs.get(i)));
+                dstUids.add(uid);
+                d.put(MessageDoc.MAILBOX_ID, m.id());
+                d.put(MessageDoc.UID, uid);
+                d.put(MessageDoc.MODSEQ, m.modSeq());
+                ev.put(uid, Docs.strings(d, MessageDoc.FLAGS));
+                copies.add(d);
+            }
+            return Multi.createFrom().iterable(ExpungeOps.partition(copies))
+                    .onItem().transformToUniAndConcatenate(batch -> writer.keepAlive(ctx)
+                            .onItem().transformToUni(x -> db.messages().insertMany(batch)))
+                    .collect().last()
+                    .onFailure().call(f -> db.messages().deleteMany(com.mongodb.client.model.Filters.and(
+                            com.mongodb.client.model.Filters.eq(MessageDoc.MAILBOX_ID, m.id()),
+                            com.mongodb.client.model.Filters.gte(MessageDoc.UID, firstUid))))
+                    .map(x -> {
+                        ctx.event(MailboxEvent.MessagesAppended.of(m.userId(), m.id(), m.modSeq(), ev));
+                        return new CopyResult(m.id(), m.uidValidity(), srcUids, dstUids, src.stableModSeq());
+                    });
+        }));
+    }
+}

@@ -1,0 +1,154 @@
+package io.mailstream.store.service.repo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.setOnInsert;
+
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.WriteModel;
+import io.mailstream.store.service.domain.Docs;
+import io.quarkus.mongodb.FindOptions;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+/**
+ * Message bytes, content-addressed by SHA-256 and shared by every copy (a reference count),
+ * stored in 255 KiB chunks so messages above the 16 MiB document limit work and a section can
+ * be streamed without loading the message.
+ *
+ * <p>A blob document {@code {_id: sha256, gen, size, refs, complete}} names its chunk generation;
+ * chunks are {@code {_id: gen/n, gen, n, data}}. A blob deleted at refs 0 and stored again gets a
+ * new generation, so deleting old chunks can never hit new ones. Writing chunks is idempotent
+ * (replace by _id), so concurrent appends of the same bytes are safe.
+ */
+@ApplicationScoped
+public class BlobRepo {
+    public static final int CHUNK_SIZE = 255 * 1024;
+    /** Chunks per bulk write (about 16 MiB). */
+    private static final int CHUNKS_PER_BATCH = 60;
+    private static final FindOneAndUpdateOptions UPSERT_AFTER = new FindOneAndUpdateOptions()
+            .upsert(true).returnDocument(ReturnDocument.AFTER);
+
+    private final MongoCollections db;
+
+    @Inject
+    public BlobRepo(MongoCollections db) {
+        this.db = db;
+    }
+
+    /** Takes one reference on the blob of {@code raw}, storing the bytes if they are new. */
+    public Uni<Void> put(String sha256, byte[] raw) {
+        return reference(sha256, raw.length).onItem().transformToUni(doc -> {
+            if (Boolean.TRUE.equals(doc.getBoolean("complete"))) {
+                return Uni.createFrom().voidItem();
+            }
+            String gen = doc.getString("gen");
+            return writeChunks(gen, raw, 0).onItem().transformToUni(x -> db.blobs()
+                    .updateOne(and(eq("_id", sha256), eq("gen", gen)), set("complete", true)).replaceWithVoid());
+        });
+    }
+
+    private Uni<Document> reference(String sha256, long size) {
+        Date now = new Date();
+        return db.blobs().findOneAndUpdate(eq("_id", sha256),
+                        combine(inc("refs", 1L), set("updatedAt", now),
+                                setOnInsert("gen", UUID.randomUUID().toString()), setOnInsert("size", size),
+                                setOnInsert("complete", false), setOnInsert("chunkSize", CHUNK_SIZE)),
+                        UPSERT_AFTER)
+                // Two concurrent upserts of a new _id: one may fail with a duplicate key; retry finds it.
+                .onFailure(MongoWriteException.class).retry().atMost(2);
+    }
+
+    private Uni<Void> writeChunks(String gen, byte[] raw, int firstChunk) {
+        int chunks = Math.max(1, (raw.length + CHUNK_SIZE - 1) / CHUNK_SIZE);
+        if (firstChunk >= chunks) {
+            return Uni.createFrom().voidItem();
+        }
+        int last = Math.min(chunks, firstChunk + CHUNKS_PER_BATCH);
+        List<WriteModel<Document>> batch = new ArrayList<>();
+        for (int n = firstChunk; n < last; n++) {
+            int from = n * CHUNK_SIZE;
+            int to = Math.min(raw.length, from + CHUNK_SIZE);
+            String id = gen + "/" + n;
+            Document chunk = new Document("_id", id).append("gen", gen).append("n", n)
+                    .append("data", new Binary(Arrays.copyOfRange(raw, from, to)));
+            batch.add(new ReplaceOneModel<>(eq("_id", id), chunk, new ReplaceOptions().upsert(true)));
+        }
+        return db.blobChunks().bulkWrite(batch)
+                .onItem().transformToUni(r -> writeChunks(gen, raw, last));
+    }
+
+    /** Adds {@code n} references (COPY shares the bytes). */
+    public Uni<Void> addRefs(String sha256, long n) {
+        return db.blobs().updateOne(eq("_id", sha256), inc("refs", n)).replaceWithVoid();
+    }
+
+    /** Drops {@code n} references; the last one deletes the blob and its chunks. */
+    public Uni<Void> release(String sha256, long n) {
+        return db.blobs().findOneAndUpdate(eq("_id", sha256), inc("refs", -n),
+                        new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER))
+                .onItem().transformToUni(doc -> {
+                    if (doc == null || Docs.getLong(doc, "refs", 0) > 0) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    String gen = doc.getString("gen");
+                    return db.blobs().findOneAndDelete(and(eq("_id", sha256), eq("gen", gen), lte("refs", 0L)))
+                            .onItem().transformToUni(deleted -> deleted == null ? Uni.createFrom().voidItem()
+                                    : db.blobChunks().deleteMany(eq("gen", gen)).replaceWithVoid());
+                });
+    }
+
+    /** Streams octets {@code [start, end)} of a blob, one chunk (or less) per item, with backpressure. */
+    public Multi<byte[]> read(String sha256, long start, long end) {
+        if (end <= start) {
+            return Multi.createFrom().empty();
+        }
+        return db.blobs().find(eq("_id", sha256)).collect().first()
+                .onItem().transformToMulti(doc -> {
+                    if (doc == null) {
+                        return Multi.createFrom().failure(new IllegalStateException("blob missing: " + sha256));
+                    }
+                    long chunk = Docs.getLong(doc, "chunkSize", CHUNK_SIZE);
+                    long first = start / chunk;
+                    long last = (end - 1) / chunk;
+                    return db.blobChunks().find(and(eq("gen", doc.getString("gen")), gte("n", first), lte("n", last)),
+                                    new FindOptions().sort(Sorts.ascending("n")).batchSize(4))
+                            .map(c -> slice(c, chunk, start, end));
+                });
+    }
+
+    /** Reads {@code [start, end)} into memory; callers bound the range (the size limit of a message). */
+    public Uni<byte[]> readAll(String sha256, long start, long end) {
+        return read(sha256, start, end).collect().in(ByteArrayOutputStream::new, (out, b) -> out.write(b, 0, b.length))
+                .map(ByteArrayOutputStream::toByteArray);
+    }
+
+    private static byte[] slice(Document chunkDoc, long chunkSize, long start, long end) {
+        long n = Docs.getLong(chunkDoc, "n", 0);
+        byte[] data = chunkDoc.get("data", Binary.class).getData();
+        long chunkStart = n * chunkSize;
+        int from = (int) Math.max(0, start - chunkStart);
+        int to = (int) Math.min(data.length, end - chunkStart);
+        return from == 0 && to == data.length ? data : Arrays.copyOfRange(data, from, Math.max(from, to));
+    }
+}
