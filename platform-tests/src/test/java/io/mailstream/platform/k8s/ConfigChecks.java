@@ -118,6 +118,7 @@ final class ConfigChecks {
                     && !"metadata.name".equals(env.get("MAILSTREAM_INSTANCE_ID").fieldPath())) {
                 v.add(module + ": MAILSTREAM_INSTANCE_ID must be the pod name (fieldRef metadata.name), unique per replica");
             }
+            endpoints(module, env, keys, v);
             storeUrl(m, module, env, v);
             kafka(m, module, env, topics, v);
             mongodb(m, module, env, keys, v);
@@ -136,6 +137,20 @@ final class ConfigChecks {
     static String effective(Map<String, ContainerEnv.Var> env, ServiceKeys keys, String module, String envName) {
         ContainerEnv.Var var = env.get(envName);
         return var != null ? var.literal() : keys.defaultOf(module, envName);
+    }
+
+    /** Probes and ServiceMonitors use the Quarkus default paths: the service must not move them. */
+    private static void endpoints(String module, Map<String, ContainerEnv.Var> env, ServiceKeys keys, List<String> v) {
+        Map<String, Set<String>> expected = Map.of("QUARKUS_HTTP_ROOT_PATH", Set.of("/"),
+                "QUARKUS_HTTP_NON_APPLICATION_ROOT_PATH", Set.of("q", "/q"),
+                "QUARKUS_SMALLRYE_HEALTH_ROOT_PATH", Set.of("health", "/q/health"),
+                "QUARKUS_MICROMETER_EXPORT_PROMETHEUS_PATH", Set.of("metrics", "/q/metrics"));
+        expected.forEach((key, paths) -> {
+            String value = effective(env, keys, module, key);
+            if (value != null && !paths.contains(value)) {
+                v.add(module + ": " + key + " is " + value + ", the probes and ServiceMonitors expect " + paths);
+            }
+        });
     }
 
     private static void storeUrl(Manifests m, String module, Map<String, ContainerEnv.Var> env, List<String> v) {

@@ -104,6 +104,9 @@ class DeliberateMismatchTest {
         assertThat(afterBreaking(m -> ContainerEnv.container(deployment(m, "lmtp-service")).getLivenessProbe()
                 .getHttpGet().setPort(new IntOrString("lmtp"))))
                 .anyMatch(v -> v.contains("lmtp-service livenessProbe: port lmtp is not the HTTP port 8083"));
+        assertThat(afterBreaking(m -> get(m, ConfigMap.class, "store-service-config").getData()
+                .put("QUARKUS_MICROMETER_EXPORT_PROMETHEUS_PATH", "/prometheus")))
+                .anyMatch(v -> v.contains("store-service: QUARKUS_MICROMETER_EXPORT_PROMETHEUS_PATH is /prometheus"));
     }
 
     @Test

@@ -115,6 +115,11 @@ final class Kustomize {
 
     private static void namespace(List<Map<String, Object>> resources, String namespace) {
         for (Map<String, Object> r : resources) {
+            if ("Namespace".equals(r.get("kind"))) {
+                // kustomize renames Namespace objects to the namespace it sets (kustomize#4979).
+                Yamls.at(r, true, "metadata").put("name", namespace);
+                continue;
+            }
             if (CLUSTER_SCOPED.contains(String.valueOf(r.get("kind")))) {
                 continue;
             }

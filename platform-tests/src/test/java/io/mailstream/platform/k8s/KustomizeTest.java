@@ -70,7 +70,7 @@ class KustomizeTest {
                 """);
         write("base/deployment.yaml", DEPLOYMENT);
         write("base/topic.yaml", TOPIC);
-        write("base/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: mail\n");
+        write("base/ns.yaml", "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: other\n");
     }
 
     private static Map<String, Object> find(List<Map<String, Object>> out, String kind) {
@@ -84,6 +84,7 @@ class KustomizeTest {
         Map<String, Object> d = find(out, "Deployment");
         assertThat(Yamls.str(d, "metadata", "namespace")).isEqualTo("mail");
         assertThat(Yamls.str(find(out, "Namespace"), "metadata", "namespace")).as("cluster-scoped").isNull();
+        assertThat(Yamls.str(find(out, "Namespace"), "metadata", "name")).as("renamed as kustomize does").isEqualTo("mail");
         assertThat(Yamls.at(d, false, "metadata", "labels")).containsEntry("team", "mail");
         assertThat(Yamls.at(d, false, "spec", "template", "metadata", "labels")).containsEntry("team", "mail")
                 .containsEntry("app", "web");

@@ -47,6 +47,12 @@ final class SecurityChecks {
             for (Container c : pod.getContainers()) {
                 container(v, where, c, pod);
             }
+            for (Volume vol : WiringChecks.nullSafe(pod.getVolumes())) {
+                Integer mode = vol.getSecret() == null ? null : vol.getSecret().getDefaultMode();
+                if (vol.getSecret() != null && (mode == null || (mode & 07) != 0)) {
+                    v.add(where + ": secret volume " + vol.getName() + " must not be readable by others (defaultMode 0440)");
+                }
+            }
             termination(v, where, d.getMetadata().getName(), pod);
         }
         return v;
