@@ -34,6 +34,9 @@ final class CommandParser {
                 return partial ? ParseResult.NEED_MORE : new ParseResult.Error(tag, "incomplete command");
             }
             return new ParseResult.Error(tag, e.getMessage(), e.kind());
+        } catch (RuntimeException e) {
+            // a value the grammar let through but a record refused: still just a bad command
+            return new ParseResult.Error(tag, "invalid command");
         }
     }
 
