@@ -169,6 +169,9 @@ final class Framer {
 
     private ParseResult literalAnnounced(LineScanner.Marker m) {
         long limit = m.nonSync() ? limits.maxNonSyncLiteral() : limits.maxLiteralSize();
+        if (chunks.size() / 2 >= limits.maxLiterals()) {
+            return refuse(m, new ParseResult.Error(tag, "too many literals in one command", ParseResult.Kind.TOO_BIG));
+        }
         if (m.size() < 0 || m.size() > limit || commandSize + m.size() > limits.maxCommandSize()) {
             String why = m.nonSync() && m.size() >= 0 && m.size() <= limits.maxLiteralSize()
                     ? "non-synchronizing literal larger than " + limits.maxNonSyncLiteral()

@@ -23,6 +23,7 @@ final class LineScanner {
     private long seen;
     private final byte[] tail = new byte[TAIL];
     private int tailLen;
+    private int tailEnd;
     private boolean inQuote;
     private boolean escape;
 
@@ -48,11 +49,17 @@ final class LineScanner {
         } else if (b == '"') {
             inQuote = true;
         }
-        if (tailLen == TAIL) {
-            System.arraycopy(tail, 1, tail, 0, TAIL - 1);
-            tailLen--;
+        // ring buffer of the last TAIL octets: tailEnd is where the next octet goes
+        tail[tailEnd] = b;
+        tailEnd = (tailEnd + 1) % TAIL;
+        if (tailLen < TAIL) {
+            tailLen++;
         }
-        tail[tailLen++] = b;
+    }
+
+    /** The k-th last octet seen (0 = the last one); k < tailLen. */
+    private byte back(int k) {
+        return tail[Math.floorMod(tailEnd - 1 - k, TAIL)];
     }
 
     long length() {
@@ -78,39 +85,42 @@ final class LineScanner {
         if (inQuote) {
             return null;
         }
-        int i = tailLen - 1;
-        if (i >= 0 && tail[i] == '\r') {
-            i--;
+        int k = 0;
+        if (k < tailLen && back(k) == '\r') {
+            k++;
         }
-        if (i < 0 || tail[i] != '}') {
+        if (k >= tailLen || back(k) != '}') {
             return null;
         }
-        i--;
+        k++;
         boolean nonSync = false;
-        if (i >= 0 && tail[i] == '+') {
+        if (k < tailLen && back(k) == '+') {
             nonSync = true;
-            i--;
+            k++;
         }
-        int end = i;
-        while (i >= 0 && tail[i] >= '0' && tail[i] <= '9') {
-            i--;
+        int firstDigit = k;
+        while (k < tailLen && back(k) >= '0' && back(k) <= '9') {
+            k++;
         }
-        int digits = end - i;
+        int digits = k - firstDigit;
         if (digits == 0) {
             return null;
         }
-        if (i < 0) {
+        if (k >= tailLen) {
             // more digits than the tail holds: certainly too large (if it is a marker at all)
-            return tailLen == TAIL || seen > tailLen ? new Marker(-1, nonSync, false) : null;
+            return seen > tailLen ? new Marker(-1, nonSync, false) : null;
         }
-        if (tail[i] != '{') {
+        if (back(k) != '{') {
             return null;
         }
-        boolean eight = i > 0 && tail[i - 1] == '~';
+        boolean eight = k + 1 < tailLen && back(k + 1) == '~';
+        if (digits > 19) {
+            return new Marker(-1, nonSync, eight);
+        }
         long size = 0;
-        for (int k = i + 1; k <= end; k++) {
-            size = size * 10 + (tail[k] - '0');
-            if (size < 0 || k - i > 19) {
+        for (int d = k - 1; d >= firstDigit; d--) {
+            size = size * 10 + (back(d) - '0');
+            if (size < 0) {
                 return new Marker(-1, nonSync, eight);
             }
         }
@@ -124,6 +134,7 @@ final class LineScanner {
         len = 0;
         seen = 0;
         tailLen = 0;
+        tailEnd = 0;
         inQuote = false;
         escape = false;
         discarding = false;

@@ -9,18 +9,27 @@ package io.mailstream.imap.proto.parse;
  *                             {@code maxLiteralSize} when LITERAL+ is advertised
  * @param maxNestingDepth      parentheses / nested search keys
  * @param maxCommandSize       octets of the whole command, lines and literals together
+ * @param maxLiterals          literals in one command (MULTIAPPEND messages, string arguments)
  */
 public record ParserLimits(int maxLineLength, long maxLiteralSize, long maxNonSyncLiteral, int maxNestingDepth,
-        long maxCommandSize) {
+        long maxCommandSize, int maxLiterals) {
+
+    /** Default for {@link #maxLiterals()}. */
+    public static final int DEFAULT_MAX_LITERALS = 1000;
 
     /** RFC 7888 5: the LITERAL- limit for non-synchronizing literals. */
     public static final long LITERAL_MINUS_MAX = 4096;
 
     public ParserLimits {
         if (maxLineLength < 64 || maxLiteralSize < 0 || maxNonSyncLiteral < 0 || maxNestingDepth < 1
-                || maxCommandSize < maxLineLength) {
+                || maxCommandSize < maxLineLength || maxLiterals < 1) {
             throw new IllegalArgumentException("bad parser limits");
         }
+    }
+
+    public ParserLimits(int maxLineLength, long maxLiteralSize, long maxNonSyncLiteral, int maxNestingDepth,
+            long maxCommandSize) {
+        this(maxLineLength, maxLiteralSize, maxNonSyncLiteral, maxNestingDepth, maxCommandSize, DEFAULT_MAX_LITERALS);
     }
 
     /** After authentication: 64 KiB lines, 64 MiB literals, LITERAL- non-sync limit, depth 64. */
@@ -35,10 +44,10 @@ public record ParserLimits(int maxLineLength, long maxLiteralSize, long maxNonSy
 
     public ParserLimits withMaxLiteralSize(long size) {
         return new ParserLimits(maxLineLength, size, Math.min(maxNonSyncLiteral, size), maxNestingDepth,
-                Math.max(maxCommandSize, size + maxLineLength));
+                Math.max(maxCommandSize, size + maxLineLength), maxLiterals);
     }
 
     public ParserLimits withMaxNonSyncLiteral(long size) {
-        return new ParserLimits(maxLineLength, maxLiteralSize, size, maxNestingDepth, maxCommandSize);
+        return new ParserLimits(maxLineLength, maxLiteralSize, size, maxNestingDepth, maxCommandSize, maxLiterals);
     }
 }

@@ -135,4 +135,30 @@ class ParserLimitsTest {
         assertThat(kind(Feeder.whole(shallow, bytes("a SEARCH NOT NOT NOT NOT NOT ALL\r\n")).get(0)))
                 .isEqualTo(ParseResult.Kind.TOO_DEEP);
     }
+
+    @Test
+    void literalCountLimit() {
+        ParserLimits few = new ParserLimits(1024, 1000, 1000, 8, 100_000, 3);
+        StringBuilder in = new StringBuilder("a1 APPEND INBOX");
+        for (int i = 0; i < 5; i++) {
+            in.append(" {1+}\r\n").append('m');
+        }
+        in.append("\r\nz NOOP\r\n");
+        List<ParseResult> r = Feeder.finals(Feeder.whole(few, bytes(in.toString())));
+        assertThat(r).hasSize(2);
+        assertThat(kind(r.get(0))).isEqualTo(ParseResult.Kind.TOO_BIG);
+        assertThat(r.get(1)).isEqualTo(NOOP);
+        assertThat(Feeder.finals(Feeder.whole(few, bytes("a1 APPEND INBOX {1+}\r\nm {1+}\r\nm {1+}\r\nm\r\n"))))
+                .hasSize(1).allMatch(x -> x instanceof ParseResult.Request);
+    }
+
+    @Test
+    void markerAtEndOfVeryLongDiscardedLineIsStillRecognised() {
+        // the line is too long; its non-synchronizing literal must still be skipped, not parsed
+        String in = "a1 LOGIN " + "x".repeat(70_000) + " {7+}\r\nz NOOP\r\n" + "\r\nz NOOP\r\n";
+        List<ParseResult> r = Feeder.whole(bytes(in));
+        assertThat(r).hasSize(2);
+        assertThat(kind(r.get(0))).isEqualTo(ParseResult.Kind.LINE_TOO_LONG);
+        assertThat(r.get(1)).isEqualTo(NOOP);
+    }
 }
