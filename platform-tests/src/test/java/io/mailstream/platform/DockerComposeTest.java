@@ -35,7 +35,7 @@ class DockerComposeTest {
     @Test
     void infrastructureUsesRealMongoDb7AndApacheKafka() {
         assertThat(services.get("mongodb").get("image")).isEqualTo("mongo:7");
-        assertThat((List<?>) services.get("mongodb").get("command")).contains("--replSet");
+        assertThat(String.valueOf(services.get("mongodb").get("command"))).contains("--replSet");
         assertThat((String) services.get("kafka").get("image")).startsWith("apache/kafka:");
         Map<String, Object> kafkaEnv = env("kafka");
         assertThat(kafkaEnv.get("KAFKA_PROCESS_ROLES")).isEqualTo("broker,controller");

@@ -15,9 +15,9 @@ import java.util.TreeSet;
  * environment-variable form of each as Quarkus/SmallRye Config derives it (upper case, every
  * character that is not a letter or digit replaced by {@code _}).
  */
-record ServiceConfig(String module, Properties properties) {
+public record ServiceConfig(String module, Properties properties) {
 
-    static Path repoRoot() {
+    public static Path repoRoot() {
         Path p = Path.of("").toAbsolutePath();
         while (p != null && !Files.exists(p.resolve("docker-compose.yml"))) {
             p = p.getParent();
@@ -28,7 +28,7 @@ record ServiceConfig(String module, Properties properties) {
         return p;
     }
 
-    static ServiceConfig load(String module) throws IOException {
+    public static ServiceConfig load(String module) throws IOException {
         Path file = repoRoot().resolve(module).resolve("src/main/resources/application.properties");
         Properties props = new Properties();
         try (Reader r = Files.newBufferedReader(file)) {
@@ -37,7 +37,7 @@ record ServiceConfig(String module, Properties properties) {
         return new ServiceConfig(module, props);
     }
 
-    static String envForm(String key) {
+    public static String envForm(String key) {
         StringBuilder sb = new StringBuilder();
         for (char c : key.toCharArray()) {
             sb.append(Character.isLetterOrDigit(c) ? Character.toUpperCase(c) : '_');
@@ -46,7 +46,7 @@ record ServiceConfig(String module, Properties properties) {
     }
 
     /** Env-var forms of the declared keys; profile-specific keys ({@code %dev.x}) count as {@code x}. */
-    Set<String> envNames() {
+    public Set<String> envNames() {
         Set<String> out = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
             String k = key.startsWith("%") ? key.substring(key.indexOf('.') + 1) : key;
@@ -56,11 +56,11 @@ record ServiceConfig(String module, Properties properties) {
     }
 
     /** The default value of a key, or null. */
-    String value(String key) {
+    public String value(String key) {
         return properties.getProperty(key);
     }
 
-    String valueOfEnv(String env) {
+    public String valueOfEnv(String env) {
         for (String key : properties.stringPropertyNames()) {
             if (!key.startsWith("%") && envForm(key).equals(env.toUpperCase(Locale.ROOT))) {
                 return properties.getProperty(key);

@@ -1,6 +1,8 @@
 package io.mailstream.platform.k8s;
 
-import java.lang.reflect.Method;
+import io.mailstream.platform.ServiceConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -19,47 +21,35 @@ interface ServiceKeys {
     String defaultOf(String module, String env);
 
     static Path repoRoot() {
-        return (Path) invoke(null, "repoRoot");
+        return ServiceConfig.repoRoot();
     }
 
     /** Keys from each module's src/main/resources/application.properties, through ServiceConfig. */
     static ServiceKeys fromApplicationProperties() {
         return new ServiceKeys() {
             @Override
-            @SuppressWarnings("unchecked")
             public Set<String> envNames(String module) {
-                Object config = load(module);
-                return config == null ? Set.of() : (Set<String>) invoke(config, "envNames");
+                ServiceConfig config = load(module);
+                return config == null ? Set.of() : config.envNames();
             }
 
             @Override
             public String defaultOf(String module, String env) {
-                Object config = load(module);
-                return config == null ? null : (String) invoke(config, "valueOfEnv", env);
+                ServiceConfig config = load(module);
+                return config == null ? null : config.valueOfEnv(env);
             }
         };
     }
 
     /** ServiceConfig of a module, or null when the module has no application.properties yet. */
-    private static Object load(String module) {
+    private static ServiceConfig load(String module) {
         if (!Files.exists(repoRoot().resolve(module).resolve("src/main/resources/application.properties"))) {
             return null;
         }
-        return invoke(null, "load", module);
-    }
-
-    // ServiceConfig is package-private in io.mailstream.platform; this module's tests share one
-    // class loader and no module boundary, so reflection reaches it without copying its logic.
-    private static Object invoke(Object target, String method, String... args) {
         try {
-            Class<?> type = Class.forName("io.mailstream.platform.ServiceConfig");
-            Class<?>[] params = new Class<?>[args.length];
-            java.util.Arrays.fill(params, String.class);
-            Method m = type.getDeclaredMethod(method, params);
-            m.setAccessible(true);
-            return m.invoke(target, (Object[]) args);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("ServiceConfig." + method, e);
+            return ServiceConfig.load(module);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
