@@ -117,18 +117,24 @@ class RetrAndTopTest {
 
     /** RFC 1939 3, written independently: stuff after every LF, CRLF before ".CRLF" if missing. */
     static byte[] expectedWire(byte[] m) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        boolean lineStart = true;
-        for (byte b : m) {
-            if (lineStart && b == '.') {
-                out.write('.');
+        int dots = 0;
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] == '.' && (i == 0 || m[i - 1] == '\n')) {
+                dots++;
             }
-            out.write(b);
-            lineStart = b == '\n';
         }
         boolean crlf = m.length == 0 || m.length >= 2 && m[m.length - 2] == '\r' && m[m.length - 1] == '\n';
-        out.writeBytes((crlf ? ".\r\n" : "\r\n.\r\n").getBytes(StandardCharsets.US_ASCII));
-        return out.toByteArray();
+        byte[] end = (crlf ? ".\r\n" : "\r\n.\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] out = new byte[m.length + dots + end.length];
+        int j = 0;
+        for (int i = 0; i < m.length; i++) {
+            if (m[i] == '.' && (i == 0 || m[i - 1] == '\n')) {
+                out[j++] = '.';
+            }
+            out[j++] = m[i];
+        }
+        System.arraycopy(end, 0, out, j, end.length);
+        return out;
     }
 
     /** What a client recovers: remove the terminator (and the CRLF added before it), unstuff. */

@@ -36,6 +36,14 @@ public final class Pop3Client implements AutoCloseable {
         return connect("127.0.0.1", port);
     }
 
+    /** A plain connection with a small receive buffer, to make a slow reader. */
+    public static Pop3Client connectSlowReader(int port, int receiveBuffer) throws IOException {
+        Socket s = new Socket();
+        s.setReceiveBufferSize(receiveBuffer);
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+        return new Pop3Client(s);
+    }
+
     /** Implicit TLS (RFC 8314), trusting any certificate (the test's self-signed one). */
     public static Pop3Client connectTls(int port) throws IOException {
         SSLSocket s = (SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", port);

@@ -38,7 +38,7 @@ public final class TestCerts {
         d.toFile().deleteOnExit();
         Path p12 = d.resolve("test.p12");
         String keytool = Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
-        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "pop3", "-keyalg", "RSA", "-keysize", "2048",
+        Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "pop3", "-keyalg", "EC", "-groupname", "secp256r1",
                 "-validity", "2", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
                 "-storetype", "PKCS12", "-keystore", p12.toString(), "-storepass", "changeit", "-keypass", "changeit")
                 .redirectErrorStream(true).start();
