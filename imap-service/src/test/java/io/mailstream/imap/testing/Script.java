@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A request/response script run against a connection, byte-exact: {@code C: line} is sent
  * (CRLF appended), {@code S: line} must be the next response exactly, {@code S~ regex} must
- * match it. Literals are part of the response ({@code {n}} CRLF octets).
+ * match it, {@code S* regex} skips responses until one matches. Literals are part of the response ({@code {n}} CRLF octets).
  */
 public final class Script {
     private Script() {
@@ -29,6 +29,11 @@ public final class Script {
                 String got = client.read();
                 assertThat(Pattern.compile(line.substring(3), Pattern.DOTALL).matcher(got).matches())
                         .as("response %s matches %s", got, line.substring(3)).isTrue();
+            } else if (line.startsWith("S* ")) {
+                Pattern p = Pattern.compile(line.substring(3), Pattern.DOTALL);
+                while (!p.matcher(client.read()).matches()) {
+                    // skipped
+                }
             } else {
                 throw new IllegalArgumentException("bad script line: " + raw);
             }
