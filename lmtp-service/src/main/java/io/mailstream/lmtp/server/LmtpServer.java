@@ -20,6 +20,7 @@ import io.vertx.core.net.NetSocket;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,11 +49,15 @@ public final class LmtpServer {
     /** Binds and returns the port (the actual one when configured as 0). */
     public Uni<Integer> start() {
         int instances = settings.eventLoops() > 0 ? settings.eventLoops() : Runtime.getRuntime().availableProcessors();
-        // The first instance binds (port 0 picks one); the others share the actual port.
-        Future<Integer> bound = deploy(settings.port(), 1).compose(p -> {
-            port = p;
-            return instances > 1 ? deploy(p, instances - 1).map(p) : Future.succeededFuture(p);
-        });
+        // Vert.x shares a port between the instances; a negative port is a random one they share.
+        int listenPort = settings.port() == 0 ? -1 : settings.port();
+        AtomicInteger actual = new AtomicInteger();
+        Future<Integer> bound = vertx.deployVerticle(() -> new Listener(listenPort, actual),
+                new DeploymentOptions().setInstances(instances)).map(id -> {
+                    deployments.add(id);
+                    port = actual.get();
+                    return port;
+                });
         return Uni.createFrom().completionStage(bound.toCompletionStage());
     }
 
@@ -71,15 +76,6 @@ public final class LmtpServer {
 
     public LmtpMetrics metrics() {
         return services.metrics();
-    }
-
-    private Future<Integer> deploy(int listenPort, int instances) {
-        int[] actual = new int[1];
-        return vertx.deployVerticle(() -> new Listener(listenPort, actual), new DeploymentOptions().setInstances(instances))
-                .map(id -> {
-                    deployments.add(id);
-                    return actual[0];
-                });
     }
 
     private NetServerOptions options(int listenPort) {
@@ -109,10 +105,10 @@ public final class LmtpServer {
     /** One listener instance on its own event loop. */
     private final class Listener extends AbstractVerticle {
         private final int listenPort;
-        private final int[] actual;
+        private final AtomicInteger actual;
         private NetServer server;
 
-        Listener(int listenPort, int[] actual) {
+        Listener(int listenPort, AtomicInteger actual) {
             this.listenPort = listenPort;
             this.actual = actual;
         }
@@ -120,7 +116,7 @@ public final class LmtpServer {
         @Override
         public void start(Promise<Void> started) {
             server = vertx.createNetServer(options(listenPort)).connectHandler(LmtpServer.this::accept);
-            server.listen().onSuccess(s -> actual[0] = s.actualPort()).<Void>mapEmpty().onComplete(started);
+            server.listen().onSuccess(s -> actual.set(s.actualPort())).<Void>mapEmpty().onComplete(started);
         }
 
         @Override

@@ -144,6 +144,25 @@ class LmtpLimitsTest extends LmtpServerTestBase {
         assertThat(withoutTrace(messages(demo, "INBOX").get(0))).isEqualTo(msg);
     }
 
+    @Test
+    void severalEventLoopsShareOnePort() throws Exception {
+        restart(b -> b.eventLoops(3));
+        List<LmtpTestClient> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 6; i++) {
+                clients.add(greeted());
+            }
+            for (LmtpTestClient c : clients) {
+                assertThat(c.command("NOOP")).isEqualTo("250 2.0.0 OK");
+            }
+            assertThat(connections()).isEqualTo(6);
+        } finally {
+            for (LmtpTestClient c : clients) {
+                c.close();
+            }
+        }
+    }
+
     private int connections() {
         return server.metrics().connections(0);
     }
