@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -165,16 +166,22 @@ public final class DevLauncher {
         kafka = EmbeddedKafka.builder().dataDir(dataDir.resolve("kafka")).port(KAFKA_PORT).build();
         CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(kafka::start);
         mongo = EmbeddedMongo.persistent(dataDir.resolve("mongo"), MONGO_PORT).start();
-        kafkaStarted.join();
-        kafka.createTopics(3, TOPIC_MAILBOX_EVENTS);
 
         String storeUrl = "http://" + DevEnvironment.HOST + ":" + ServiceTable.SERVICES.get(0).httpBase();
-        DevEnvironment env = new DevEnvironment(kafka.bootstrapServers(), mongo.connectionString(), storeUrl,
+        DevEnvironment env = new DevEnvironment("127.0.0.1:" + KAFKA_PORT, mongo.connectionString(), storeUrl,
                 secrets.serviceSecret(), secrets.adminToken(), tls[0], tls[1]);
         Readiness readiness = new Readiness();
 
-        // The front-ends need the store from their first request: it goes first, alone.
+        // The front-ends need the store from their first request: it goes first, alone. Its JVM
+        // boots while the broker starts (its Kafka client waits for the broker), and it is
+        // ready only once it reaches both.
         List<Children.Child> stores = startAll(plan, env, ServiceSpec.Role.STORE);
+        try {
+            kafkaStarted.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        kafka.createTopics(3, TOPIC_MAILBOX_EVENTS);
         readiness.awaitAll(stores);
         readiness.awaitAll(startAll(plan, env, ServiceSpec.Role.FRONT_END));
 
