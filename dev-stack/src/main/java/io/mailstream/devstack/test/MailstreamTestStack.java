@@ -7,13 +7,22 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * Quarkus test resource: points the application at the JVM-wide {@link TestStack}.
  *
+ * <p>Quarkus loads this jar with the application class loader, so naming this class in
+ * {@code @QuarkusTestResource} fails its cast to Quarkus' own copy of the interface. Declare a
+ * one-line delegate in the module's test sources instead:
+ *
  * <pre>{@code
+ * public class StoreTestStack implements QuarkusTestResourceLifecycleManager {
+ *     public Map<String, String> start() { return new MailstreamTestStack().start(); }
+ *     public void stop() { }
+ * }
+ *
  * @QuarkusTest
- * @QuarkusTestResource(MailstreamTestStack.class)
+ * @QuarkusTestResource(StoreTestStack.class)
  * class MailboxResourceTest { ... }
  * }</pre>
  *
- * Many test classes share one stack; {@link #stop()} leaves it running for the next one.
+ * Many test classes (and class loaders) share one stack; {@link #stop()} leaves it running.
  */
 public class MailstreamTestStack implements QuarkusTestResourceLifecycleManager {
 
