@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /** Command-line options of {@code ./mailstream dev}. */
 public record LauncherOptions(Path dataDir, boolean reset, int imapInstances, int pop3Instances, boolean help) {
 
-    public static final int MAX_IMAP_INSTANCES = 10;
+    // Consecutive ports: a third IMAP instance would put IMAPS on 1995, the first POP3S port.
+    public static final int MAX_IMAP_INSTANCES = 2;
     public static final int MAX_POP3_INSTANCES = 5;
 
     public static final String USAGE = String.join("\n",

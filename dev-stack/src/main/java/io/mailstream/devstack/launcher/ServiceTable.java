@@ -11,8 +11,8 @@ import java.util.List;
  *
  * <p>Ports: HTTP 8080 store, 8083 LMTP (8081-8084 kept for it), 8085-8089 POP3, 8090-8099 IMAP
  * (one per instance).
- * Protocol ports of instance {@code i} are the first instance's plus {@code 10 * (i - 1)}:
- * IMAP 1143, 1153, ...; IMAPS 1993, 2003, ...; POP3 1110, 1120, ...; POP3S 1995, 2005, ...
+ * Protocol ports of instance {@code i} are the first instance's plus {@code i - 1}:
+ * IMAP 1143, 1144; IMAPS 1993, 1994; POP3 1110, 1111, ...; POP3S 1995, 1996, ...
  */
 public final class ServiceTable {
 

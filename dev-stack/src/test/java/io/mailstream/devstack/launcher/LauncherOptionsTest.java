@@ -26,11 +26,11 @@ class LauncherOptionsTest {
     @Test
     void readsEveryOptionInBothForms() {
         LauncherOptions options = LauncherOptions.parse(new String[] {
-            "--data-dir", "/tmp/ms", "--reset", "--imap-instances=3", "--pop3-instances", "2", "--rebuild"}, DEFAULT);
+            "--data-dir", "/tmp/ms", "--reset", "--imap-instances=2", "--pop3-instances", "3", "--rebuild"}, DEFAULT);
         assertThat(options.dataDir()).isEqualTo(Path.of("/tmp/ms"));
         assertThat(options.reset()).isTrue();
-        assertThat(options.instances("imap")).isEqualTo(3);
-        assertThat(options.instances("pop3")).isEqualTo(2);
+        assertThat(options.instances("imap")).isEqualTo(2);
+        assertThat(options.instances("pop3")).isEqualTo(3);
         assertThat(options.instances("store")).isEqualTo(1);
     }
 
@@ -53,7 +53,7 @@ class LauncherOptionsTest {
         "--bogus                  | unknown option: --bogus",
         "--imap-instances         | --imap-instances needs a value",
         "--imap-instances two     | --imap-instances needs a number, not 'two'",
-        "--imap-instances 0       | --imap-instances must be between 1 and 10, not 0",
+        "--imap-instances 0       | --imap-instances must be between 1 and 2, not 0",
         "--pop3-instances 6       | --pop3-instances must be between 1 and 5, not 6",
         "--reset=yes              | --reset takes no value",
         "--data-dir=              | --data-dir needs a directory",

@@ -27,8 +27,8 @@ class ReadyLineTest {
                 spec("imap").instance(2), spec("pop3").instance(1), spec("pop3").instance(2));
 
         assertThat(ReadyLine.format(plan, "k", "m", "u", "p", "t"))
-                .isEqualTo("READY imap=127.0.0.1:1143 imaps=127.0.0.1:1993 imap2=127.0.0.1:1153 imaps2=127.0.0.1:2003"
-                        + " pop3=127.0.0.1:1110 pop3s=127.0.0.1:1995 pop3-2=127.0.0.1:1120 pop3s-2=127.0.0.1:2005"
+                .isEqualTo("READY imap=127.0.0.1:1143 imaps=127.0.0.1:1993 imap2=127.0.0.1:1144 imaps2=127.0.0.1:1994"
+                        + " pop3=127.0.0.1:1110 pop3s=127.0.0.1:1995 pop3-2=127.0.0.1:1111 pop3s-2=127.0.0.1:1996"
                         + " store=http://127.0.0.1:8080 admin=http://127.0.0.1:8080 kafka=k mongodb=m"
                         + " user=u password=p admin-token=t");
     }

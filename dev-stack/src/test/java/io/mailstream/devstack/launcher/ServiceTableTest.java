@@ -30,7 +30,7 @@ class ServiceTableTest {
                 }
             }
         }
-        assertThat(seen).filteredOn(port -> port >= 8080 && port <= 8099).hasSize(1 + 1 + 10 + 5);
+        assertThat(seen).filteredOn(port -> port >= 8080 && port <= 8099).hasSize(1 + 1 + LauncherOptions.MAX_IMAP_INSTANCES + LauncherOptions.MAX_POP3_INSTANCES);
         assertThat(seen).filteredOn(port -> port >= 8000 && port < 9000).allMatch(port -> port <= 8099);
     }
 
@@ -38,9 +38,9 @@ class ServiceTableTest {
     void firstInstancesUseTheDocumentedPorts() {
         assertThat(spec("store").instance(1).ports()).containsExactly(8080);
         assertThat(spec("imap").instance(1).ports()).containsExactly(8090, 1143, 1993);
-        assertThat(spec("imap").instance(2).ports()).containsExactly(8091, 1153, 2003);
+        assertThat(spec("imap").instance(2).ports()).containsExactly(8091, 1144, 1994);
         assertThat(spec("pop3").instance(1).ports()).containsExactly(8085, 1110, 1995);
-        assertThat(spec("pop3").instance(2).ports()).containsExactly(8086, 1120, 2005);
+        assertThat(spec("pop3").instance(2).ports()).containsExactly(8086, 1111, 1996);
     }
 
     @Test
@@ -61,8 +61,8 @@ class ServiceTableTest {
         Map<String, String> env = spec("pop3").instance(2).environment(ENV);
         assertThat(env).containsEntry("QUARKUS_HTTP_PORT", "8086")
                 .containsEntry("MAILSTREAM_POP3_HOST", "127.0.0.1")
-                .containsEntry("MAILSTREAM_POP3_PORT", "1120")
-                .containsEntry("MAILSTREAM_POP3_TLS_PORT", "2005")
+                .containsEntry("MAILSTREAM_POP3_PORT", "1111")
+                .containsEntry("MAILSTREAM_POP3_TLS_PORT", "1996")
                 .containsEntry("MAILSTREAM_TLS_CERT_FILE", "/d/tls/cert.pem")
                 .containsEntry("MAILSTREAM_TLS_KEY_FILE", "/d/tls/key.pem")
                 .containsEntry("MAILSTREAM_STORE_URL", "http://127.0.0.1:8080")
