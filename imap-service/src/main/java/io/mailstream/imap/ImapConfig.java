@@ -64,8 +64,11 @@ public interface ImapConfig {
     @WithDefault("PT2M")
     Duration idleKeepalive();
 
-    /** Interval at which an idling session asks the store for changes (until the Kafka intake). */
-    @WithDefault("PT5S")
+    /**
+     * Interval at which an idling session asks the store for changes anyway: events are pushed
+     * at once, so this only bounds the delay while Kafka is down or an event was lost.
+     */
+    @WithDefault("PT30S")
     Duration idlePoll();
 
     /** Connections per client IP address. */

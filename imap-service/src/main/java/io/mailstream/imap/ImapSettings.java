@@ -65,7 +65,7 @@ public record ImapSettings(
         private Duration autologout = Duration.ofMinutes(30);
         private Duration preauthTimeout = Duration.ofMinutes(3);
         private Duration idleKeepalive = Duration.ofMinutes(2);
-        private Duration idlePoll = Duration.ofSeconds(5);
+        private Duration idlePoll = Duration.ofSeconds(30);
         private int maxConnectionsPerIp = 50;
         private int maxConnectionsPerUser = 20;
         private Duration storeTimeout = Duration.ofSeconds(30);

@@ -1,9 +1,13 @@
 package io.mailstream.imap.command;
 
+import io.mailstream.imap.events.EventApplier;
 import io.mailstream.imap.events.MailboxChangeBus;
+import io.mailstream.imap.events.PushMetrics;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.response.ImapResponse;
+import io.mailstream.imap.selected.MailboxSync;
 import io.mailstream.imap.selected.SelectedMailbox;
+import io.mailstream.sync.MailboxEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -12,8 +16,9 @@ import java.util.Locale;
 /**
  * RFC 2177 / RFC 9051 6.3.13 IDLE: {@code + idling}, then changes are pushed as they are seen
  * (EXPUNGE included: IDLE is a command in progress that allows it) until the client sends
- * DONE. Changes are noticed through the {@link MailboxChangeBus} (immediately) and by asking the
- * store every {@code idle-poll}; {@code * OK Still here} keeps NAT mappings alive.
+ * DONE. Changes arrive through the {@link MailboxChangeBus} (Kafka events of every writer, and
+ * this instance's own writes) and by asking the store every {@code idle-poll}, so a Kafka outage
+ * delays updates but loses none; {@code * OK Still here} keeps NAT mappings alive.
  */
 public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
 
@@ -21,8 +26,13 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
     public Uni<ImapResponse.Tagged> handle(ImapCommand.Idle command, CommandContext ctx) {
         ctx.send(new ImapResponse.Continuation("idling"));
         Idling idling = new Idling(ctx);
+        // Ends with DONE, or with the connection if the mailbox is deleted meanwhile (BYE).
+        Uni<String> doneOrGone = Uni.createFrom().emitter(em -> {
+            idling.onGone = em::fail;
+            ctx.io().readLine().subscribe().with(em::complete, em::fail);
+        });
         idling.start();
-        return ctx.io().readLine()
+        return doneOrGone
                 .chain(line -> idling.stop().replaceWith(line))
                 .map(line -> line.toUpperCase(Locale.ROOT).equals("DONE")
                         ? ctx.ok("IDLE terminated")
@@ -36,6 +46,10 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
         private final Context context;
         private final Vertx vertx;
         private final SelectedMailbox mailbox;
+        private final MailboxChangeBus bus;
+        private final String userId;
+        private java.util.function.Consumer<Throwable> onGone = e -> { };
+        private long pendingSince;
         private long pollTimer = -1;
         private long keepaliveTimer = -1;
         private Uni<Void> inFlight;
@@ -47,14 +61,17 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
             this.context = ctx.io().context();
             this.vertx = context.owner();
             this.mailbox = ctx.session().selected();
+            this.bus = ctx.services().changes();
+            this.userId = ctx.userId();
         }
 
         void start() {
             if (mailbox != null) {
-                ctx.services().changes().register(mailbox.mailboxId(), this);
+                bus.register(userId, mailbox.mailboxId(), this);
                 pollTimer = vertx.setPeriodic(ctx.settings().idlePoll().toMillis(), id -> syncNow());
-                // Changes staged before IDLE started go out at once.
-                ctx.sync().flush(true);
+                // Registered first, then asked: a change made before IDLE (whose event came while
+                // nobody listened) is not left for the poll. Staged changes go out with it.
+                syncNow();
             }
             keepaliveTimer = vertx.setPeriodic(ctx.settings().idleKeepalive().toMillis(),
                     id -> ctx.send(ImapResponse.Condition.ok(null, "Still here")));
@@ -63,6 +80,42 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
         @Override
         public void poke() {
             context.runOnContext(v -> syncNow());
+        }
+
+        @Override
+        public void event(MailboxEvent event, long timestamp) {
+            context.runOnContext(v -> onEvent(event, timestamp));
+        }
+
+        /** DESIGN invariant 4: applied directly only when it continues this session's modseq. */
+        private void onEvent(MailboxEvent event, long timestamp) {
+            if (stopped) {
+                return;
+            }
+            if (inFlight != null) {
+                // The store's answer in flight may predate this event: ask again after it.
+                again = true;
+                pendingSince = pendingSince == 0 ? timestamp : pendingSince;
+                return;
+            }
+            EventApplier.Outcome outcome = EventApplier.apply(mailbox, event);
+            if (outcome == EventApplier.Outcome.APPLIED) {
+                bus.metrics().applied();
+                ctx.sync().flush(true);
+                bus.metrics().delivered(timestamp);
+            } else if (outcome == EventApplier.Outcome.RESYNC) {
+                bus.metrics().resync(PushMetrics.ResyncReason.GAP, 1);
+                pendingSince = pendingSince == 0 ? timestamp : pendingSince;
+                syncNow();
+            } else if (outcome == EventApplier.Outcome.GONE) {
+                gone();
+            }
+        }
+
+        /** RFC 9051 7.1.5: the selected mailbox was deleted: BYE and close (as Dovecot does). */
+        private void gone() {
+            stop();
+            onGone.accept(new MailboxSync.MailboxGoneException());
         }
 
         private void syncNow() {
@@ -74,11 +127,22 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
                 return;
             }
             inFlight = ctx.sync().sync(true).memoize().indefinitely();
-            inFlight.subscribe().with(v -> done(), e -> done());
+            inFlight.subscribe().with(v -> done(), e -> {
+                if (e instanceof MailboxSync.MailboxGoneException) {
+                    inFlight = null;
+                    gone();
+                } else {
+                    done();
+                }
+            });
         }
 
         private void done() {
             inFlight = null;
+            if (pendingSince != 0 && !again) {
+                bus.metrics().delivered(pendingSince);
+                pendingSince = 0;
+            }
             if (again && !stopped) {
                 again = false;
                 syncNow();
@@ -92,7 +156,7 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
                 vertx.cancelTimer(pollTimer);
                 vertx.cancelTimer(keepaliveTimer);
                 if (mailbox != null) {
-                    ctx.services().changes().unregister(mailbox.mailboxId(), this);
+                    bus.unregister(userId, mailbox.mailboxId(), this);
                 }
             }
             Uni<Void> pending = inFlight;

@@ -1,46 +1,140 @@
 package io.mailstream.imap.events;
 
+import io.mailstream.sync.MailboxEvent;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Tells the sessions that have a mailbox selected that it changed, so an idling session asks
- * the store for the changes at once instead of at its next poll. Sessions of this instance
- * publish their own writes here; the Kafka intake (push issue) will publish the events of
- * other instances, store-service and lmtp-service through {@link #changed(String)} as well.
- * A notification carries no data: the store's changes-since stays the truth (DESIGN invariant 1).
+ * The local index of sessions watching a mailbox (the idling ones), by mailboxId and by user.
+ * Two sources feed it: this instance's own writes ({@link #changed}, a bare "look again") and
+ * the Kafka intake ({@link #publish}, the decoded event of any writer). An event carries data a
+ * session may apply directly when it continues the session's mod-sequence; anything else makes
+ * the session ask the store for changes-since, which stays the truth (DESIGN invariant 1).
+ * Events of mailboxes nobody watches are dropped with one map lookup.
  */
 public final class MailboxChangeBus {
 
-    /** A session's interest; {@link #poke()} runs on the session's own event loop. */
+    /** A session's interest. Callbacks come from any thread; the session hops to its own event loop. */
     public interface Listener {
+        /** Something changed: ask the store (changes-since). */
         void poke();
+
+        /** A decoded event of the watched mailbox; by default only a reason to ask the store. */
+        default void event(MailboxEvent event, long timestampMillis) {
+            poke();
+        }
     }
 
     private final Map<String, Set<Listener>> byMailbox = new ConcurrentHashMap<>();
+    private final Map<String, Set<Listener>> byUser = new ConcurrentHashMap<>();
+    private final PushMetrics metrics;
+
+    public MailboxChangeBus() {
+        this((MeterRegistry) null);
+    }
+
+    /** @param registry where the push metrics go (null: kept locally) */
+    public MailboxChangeBus(MeterRegistry registry) {
+        this.metrics = new PushMetrics(registry, this);
+    }
 
     public void register(String mailboxId, Listener l) {
-        byMailbox.computeIfAbsent(mailboxId, k -> ConcurrentHashMap.newKeySet()).add(l);
+        add(byMailbox, mailboxId, l);
+    }
+
+    /** Registers for a mailbox and for user-wide resyncs (an event whose mailbox is unreadable). */
+    public void register(String userId, String mailboxId, Listener l) {
+        add(byMailbox, mailboxId, l);
+        if (userId != null) {
+            add(byUser, userId, l);
+        }
     }
 
     public void unregister(String mailboxId, Listener l) {
-        byMailbox.computeIfPresent(mailboxId, (k, set) -> {
-            set.remove(l);
-            return set.isEmpty() ? null : set;
-        });
+        remove(byMailbox, mailboxId, l);
     }
 
-    /** Something in the mailbox changed (a write by any session or, later, a Kafka event). */
+    public void unregister(String userId, String mailboxId, Listener l) {
+        remove(byMailbox, mailboxId, l);
+        if (userId != null) {
+            remove(byUser, userId, l);
+        }
+    }
+
+    /** Something in the mailbox changed (a write by a session of this instance). */
     public void changed(String mailboxId) {
-        Set<Listener> ls = byMailbox.get(mailboxId);
+        Set<Listener> ls = mailboxId == null ? null : byMailbox.get(mailboxId);
         if (ls != null) {
             ls.forEach(Listener::poke);
         }
     }
 
+    /** Hands an event to the sessions watching its mailbox; false if there are none. */
+    public boolean publish(MailboxEvent event, long timestampMillis) {
+        Set<Listener> ls = event.mailboxId() == null ? null : byMailbox.get(event.mailboxId());
+        if (ls == null) {
+            return false;
+        }
+        for (Listener l : ls) {
+            l.event(event, timestampMillis);
+        }
+        return true;
+    }
+
+    /**
+     * A record that could not be used (unknown schema version, malformed, too old): the sessions
+     * of that mailbox, or of every mailbox of the user when the mailbox is unknown, ask the store.
+     * Returns the number of sessions told.
+     */
+    public int resync(String userId, String mailboxId) {
+        Set<Listener> ls = mailboxId != null ? byMailbox.get(mailboxId) : userId != null ? byUser.get(userId) : null;
+        if (ls == null) {
+            return mailboxId == null && userId == null ? resyncAll() : 0;
+        }
+        ls.forEach(Listener::poke);
+        return ls.size();
+    }
+
+    /** Every watching session asks the store (events may have been skipped). */
+    public int resyncAll() {
+        int n = 0;
+        for (Set<Listener> ls : byMailbox.values()) {
+            for (Listener l : ls) {
+                l.poke();
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** Number of mailboxes with listeners (for tests and metrics). */
     public int watchedMailboxes() {
         return byMailbox.size();
+    }
+
+    /** Number of registrations over all mailboxes. */
+    public int watchers() {
+        return byMailbox.values().stream().mapToInt(Set::size).sum();
+    }
+
+    public PushMetrics metrics() {
+        return metrics;
+    }
+
+    private static void add(Map<String, Set<Listener>> index, String key, Listener l) {
+        index.compute(key, (k, set) -> {
+            Set<Listener> s = set == null ? ConcurrentHashMap.newKeySet() : set;
+            s.add(l);
+            return s;
+        });
+    }
+
+    private static void remove(Map<String, Set<Listener>> index, String key, Listener l) {
+        index.computeIfPresent(key, (k, set) -> {
+            set.remove(l);
+            return set.isEmpty() ? null : set;
+        });
     }
 }

@@ -48,7 +48,7 @@ public final class ImapServer {
     private volatile int tlsPort = -1;
 
     public ImapServer(Vertx vertx, ImapSettings settings, MailStore store, MeterRegistry registry) {
-        this(vertx, settings, store, registry, new MailboxChangeBus(), Math.max(1,
+        this(vertx, settings, store, registry, new MailboxChangeBus(registry), Math.max(1,
                 Math.min(4, Runtime.getRuntime().availableProcessors())));
     }
 

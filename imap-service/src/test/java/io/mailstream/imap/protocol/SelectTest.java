@@ -23,7 +23,7 @@ class SelectTest {
     }
 
     static String uidValidity(UserRef u, String mailbox) {
-        return Long.toString(server.store().status(u.userId(), mailbox).await().indefinitely().uidValidity());
+        return server.uidValidity(u, mailbox);
     }
 
     @Test

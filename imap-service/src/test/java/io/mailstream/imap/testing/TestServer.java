@@ -76,6 +76,10 @@ public final class TestServer implements AutoCloseable {
                 message.getBytes(StandardCharsets.UTF_8)).await().indefinitely().uid();
     }
 
+    public String uidValidity(UserRef user, String mailbox) {
+        return Long.toString(store.status(user.userId(), mailbox).await().indefinitely().uidValidity());
+    }
+
     public ImapClient connect() throws IOException {
         ImapClient c = ImapClient.connect(port());
         c.read(); // greeting
