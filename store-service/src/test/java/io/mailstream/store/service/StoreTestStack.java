@@ -12,7 +12,22 @@ import java.util.Map;
 public class StoreTestStack implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
-        return new MailstreamTestStack().start();
+        return withStackLoader(() -> new MailstreamTestStack().start());
+    }
+
+    /**
+     * Runs stack operations (start, broker restart) with the stack's own class loader as context
+     * loader: the broker instantiates classes by name through it, and must not mix loaders.
+     */
+    public static <T> T withStackLoader(java.util.function.Supplier<T> action) {
+        Thread t = Thread.currentThread();
+        ClassLoader previous = t.getContextClassLoader();
+        t.setContextClassLoader(MailstreamTestStack.class.getClassLoader());
+        try {
+            return action.get();
+        } finally {
+            t.setContextClassLoader(previous);
+        }
     }
 
     @Override

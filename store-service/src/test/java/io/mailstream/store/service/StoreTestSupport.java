@@ -50,6 +50,20 @@ public final class StoreTestSupport {
         return new UserRef(u.id(), u.username());
     }
 
+    /** Awaits {@code uni} and asserts it fails with a StoreException of {@code code}. */
+    public static void assertFails(io.smallrye.mutiny.Uni<?> uni, io.mailstream.store.api.StoreErrorCode code) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> uni.await().atMost(WAIT))
+                .isInstanceOfSatisfying(io.mailstream.store.api.StoreException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
+    }
+
+    /** Reads a streamed section completely. */
+    public static byte[] read(io.mailstream.store.api.SectionBody body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        body.content().subscribe().asStream().forEach(out::writeBytes);
+        return out.toByteArray();
+    }
+
     public static byte[] message(String subject, String body) {
         return ("From: Alice <alice@example.org>\r\nTo: bob@example.org\r\nSubject: " + subject
                 + "\r\nDate: Mon, 7 Feb 1994 21:52:25 -0800\r\nMessage-ID: <" + UUID.randomUUID()

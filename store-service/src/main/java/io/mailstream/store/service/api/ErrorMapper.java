@@ -1,6 +1,8 @@
 package io.mailstream.store.service.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -55,6 +57,17 @@ public class ErrorMapper {
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
         return response(StoreErrorCode.BADREQUEST, "malformed JSON: " + e.getOriginalMessage());
+    }
+
+    /** Overrides Quarkus' built-in mapper so the body keeps the store's error shape. */
+    @ServerExceptionMapper
+    public Response mismatch(MismatchedInputException e) {
+        return response(StoreErrorCode.BADREQUEST, "bad request body: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response typeId(InvalidTypeIdException e) {
+        return response(StoreErrorCode.BADREQUEST, "bad request body: " + e.getOriginalMessage());
     }
 
     @ServerExceptionMapper

@@ -68,12 +68,13 @@ public class AppendOp {
         Date date = Date.from(internalDate == null ? Instant.now() : internalDate);
         long size = message.length;
         return mailboxes.requireByName(userId, name).onItem().transformToUni(m -> users.reserve(userId, size, 1)
+                // Quota reserved: from here on every failure gives it back.
                 .onItem().transformToUni(x -> Uni.createFrom().item(() -> StoredAnalysis.of(message))
-                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
-                .onItem().transformToUni(a -> blobs.put(a.sha256(), message)
-                        .onItem().transformToUni(y -> writeDocument(m, a, flags, date, size)
-                                .onFailure().call(f -> blobs.release(a.sha256(), 1))))
-                .onFailure().call(f -> users.addUsage(userId, -size, -1)));
+                        .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                        .onItem().transformToUni(a -> blobs.put(a.sha256(), message)
+                                .onItem().transformToUni(y -> writeDocument(m, a, flags, date, size)
+                                        .onFailure().call(f -> blobs.release(a.sha256(), 1))))
+                        .onFailure().call(f -> users.addUsage(userId, -size, -1))));
     }
 
     private Uni<AppendResult> writeDocument(MailboxRecord target, StoredAnalysis a, Set<String> flags, Date date,
