@@ -25,6 +25,11 @@ public enum StoreErrorCode {
     INUSE,
     /** The request itself is malformed (bad uid set, bad flag, unknown search key). */
     BADREQUEST,
+    /**
+     * BINARY of a part whose Content-Transfer-Encoding the store cannot decode (RFC 3516 4.3
+     * [UNKNOWN-CTE]).
+     */
+    UNKNOWNCTE,
     /** The caller (front-end) did not present a valid service secret. */
     UNAUTHORIZED,
     /** A bug in the store; the request may or may not have taken effect. */
