@@ -209,6 +209,8 @@ final class Pop3Connection implements Pop3Context {
         state = next;
         if (next instanceof Pop3State.Transaction t && !(previous instanceof Pop3State.Transaction)) {
             shared.metrics().login();
+            LOG.debugf("%s: %s logged in from %s, %d messages", id, t.user().username(), remoteIp,
+                    t.maildrop().count());
             if (closed) {
                 lease.release(t);
             } else {
@@ -245,8 +247,8 @@ final class Pop3Connection implements Pop3Context {
 
     @Override
     public Uni<Void> send(byte[] response) {
-        if (status == null && response.length > 0) {
-            status = response[0] == '+' ? "ok" : "err";
+        if (status == null && response.length > 1 && (response[0] == '-' || response[1] == 'O')) {
+            status = response[0] == '+' ? "ok" : "err"; // "+ " (an AUTH challenge) is not a status
         }
         return Uni.createFrom().emitter(em -> socket.write(Buffer.buffer(response)).onComplete(ar -> {
             if (ar.succeeded()) {

@@ -109,21 +109,26 @@ public final class Pop3Server {
         return new PemKeyCertOptions().setCertPath(cert.toString()).setKeyPath(key.toString());
     }
 
-    /** Binds one instance (learning the port when 0 was asked for), then the others on it. */
+    /**
+     * Deploys {@code instances} listeners sharing one port. Vert.x shares a fixed port between
+     * servers of the same address; a random port (0) is shared through a negative port number,
+     * one per listener kind (Vert.x 4.2+ random-port sharing).
+     */
     private Future<Integer> listen(NetServerOptions options, String kind) {
-        Pop3Listener first = new Pop3Listener(options, shared, idPrefix + kind);
-        return vertx.deployVerticle(first).compose(id -> {
+        int n = Math.max(1, settings.instances());
+        NetServerOptions shared = options;
+        if (n > 1 && options.getPort() == 0) {
+            shared = new NetServerOptions(options).setPort(kind.equals("p") ? -1 : -2);
+        }
+        NetServerOptions bind = shared;
+        List<Pop3Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+        return vertx.deployVerticle(() -> {
+            Pop3Listener l = new Pop3Listener(bind, this.shared, idPrefix + kind);
+            listeners.add(l);
+            return l;
+        }, new DeploymentOptions().setInstances(n)).map(id -> {
             deployments.add(id);
-            int bound = first.actualPort();
-            if (settings.instances() <= 1) {
-                return Future.succeededFuture(bound);
-            }
-            NetServerOptions same = new NetServerOptions(options).setPort(bound);
-            return vertx.deployVerticle(() -> new Pop3Listener(same, shared, idPrefix + kind),
-                    new DeploymentOptions().setInstances(settings.instances() - 1)).map(more -> {
-                        deployments.add(more);
-                        return bound;
-                    });
+            return listeners.get(0).actualPort();
         });
     }
 }

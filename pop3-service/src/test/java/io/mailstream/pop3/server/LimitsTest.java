@@ -77,6 +77,30 @@ class LimitsTest {
     }
 
     @Test
+    void severalEventLoopsShareOnePortAndTheLimits() throws Exception {
+        try (Pop3Fixture pop3 = Pop3Fixture.start(s -> s.withLimits(1024, 4, 10).withInstances(3, "multi"))) {
+            pop3.user("u", "p");
+            java.util.List<Pop3Client> open = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Pop3Client c = pop3.connect();
+                    open.add(c);
+                    c.send("CAPA\r\n").expect("+OK Capability list follows\r\n");
+                    c.readUntilTerminator();
+                }
+                try (Pop3Client fifth = Pop3Client.connect(pop3.port())) {
+                    fifth.expect("-ERR [SYS/TEMP] too many connections from your address\r\n");
+                }
+                Pop3Fixture.login(open.get(2), "u", "p", 0, 0);
+            } finally {
+                for (Pop3Client c : open) {
+                    c.close();
+                }
+            }
+        }
+    }
+
+    @Test
     void loginsPerUserAreCapped() throws Exception {
         try (Pop3Fixture pop3 = Pop3Fixture.start(s -> s.withLimits(1024, 20, 1));
                 Pop3Client a = pop3.connect(); Pop3Client b = pop3.connect()) {
