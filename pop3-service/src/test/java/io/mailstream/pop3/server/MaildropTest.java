@@ -95,6 +95,41 @@ class MaildropTest {
     }
 
     @Test
+    void aSessionWhoseLeaseWasTakenOverEndsWithoutDeleting() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean renewalsFail = new java.util.concurrent.atomic.AtomicBoolean();
+        try (Pop3Fixture flaky = Pop3Fixture.start(
+                s -> s.withTimeouts(s.idleTimeout(), Duration.ofMillis(300), s.storeTimeout()),
+                real -> io.mailstream.pop3.testing.StoreProxies.intercept(real, (method, result) ->
+                        method.getName().equals("renewMaildrop") && renewalsFail.get()
+                                ? io.smallrye.mutiny.Uni.createFrom().failure(
+                                        new StoreException(StoreErrorCode.UNAVAILABLE, "store down"))
+                                : result))) {
+            UserRef v = flaky.user("v", "p");
+            flaky.append(v, M1);
+            try (Pop3Client a = flaky.connect()) {
+                Pop3Fixture.login(a, "v", "p", 1, M1.length());
+                a.send("DELE 1\r\n").expect("+OK message 1 deleted\r\n");
+                // The store is unreachable for renewals long enough for the lease to lapse...
+                renewalsFail.set(true);
+                await().atMost(Pop3Fixture.WAIT).pollInterval(Duration.ofMillis(50)).until(() -> {
+                    try {
+                        flaky.store.openMaildrop(v.userId(), "other-session", Duration.ofMinutes(1))
+                                .await().atMost(Pop3Fixture.WAIT);
+                        return true;
+                    } catch (StoreException e) {
+                        return false;
+                    }
+                });
+                // ...another session takes the maildrop; the next renewal learns it and the session ends.
+                renewalsFail.set(false);
+                assertThat(a.closedByServer()).isTrue();
+            }
+            assertThat(flaky.store.status(v.userId(), "INBOX").await().atMost(Pop3Fixture.WAIT).messages())
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void droppedConnectionDeletesNothingAndReleasesTheLock() throws Exception {
         Pop3Client a = pop3.connect();
         Pop3Fixture.login(a, "u", "p", 3, TOTAL);

@@ -2,6 +2,7 @@ package io.mailstream.pop3.testing;
 
 import io.mailstream.pop3.Pop3Settings;
 import io.mailstream.pop3.server.Pop3Server;
+import io.mailstream.store.api.MailStore;
 import io.mailstream.store.api.UserRef;
 import io.mailstream.store.testkit.InMemoryMailStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -25,10 +26,11 @@ public final class Pop3Fixture implements AutoCloseable {
     public final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     public final Pop3Server server;
 
-    private Pop3Fixture(Pop3Settings settings, InMemoryMailStore store) throws Exception {
+    private Pop3Fixture(Pop3Settings settings, InMemoryMailStore store, UnaryOperator<MailStore> wrap)
+            throws Exception {
         this.vertx = Vertx.vertx();
         this.store = store;
-        this.server = new Pop3Server(vertx, settings, store, meters);
+        this.server = new Pop3Server(vertx, settings, wrap.apply(store), meters);
         server.start().toCompletionStage().toCompletableFuture().get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
@@ -48,7 +50,13 @@ public final class Pop3Fixture implements AutoCloseable {
     }
 
     public static Pop3Fixture start(UnaryOperator<Pop3Settings> tweak, InMemoryMailStore store) throws Exception {
-        return new Pop3Fixture(tweak.apply(settings()), store);
+        return new Pop3Fixture(tweak.apply(settings()), store, s -> s);
+    }
+
+    /** The server sees the in-memory store through {@code wrap} (to inject failures or count calls). */
+    public static Pop3Fixture start(UnaryOperator<Pop3Settings> tweak, UnaryOperator<MailStore> wrap)
+            throws Exception {
+        return new Pop3Fixture(tweak.apply(settings()), new InMemoryMailStore(), wrap);
     }
 
     public int port() {
