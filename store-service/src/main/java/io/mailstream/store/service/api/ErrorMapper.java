@@ -26,7 +26,7 @@ public class ErrorMapper {
             case TOOBIG -> 413;
             case LIMIT -> 429;
             case UNAVAILABLE -> 503;
-            case CANNOT -> 422;
+            case CANNOT, UNKNOWNCTE -> 422;
             case AUTHENTICATIONFAILED -> 403;
             case INUSE -> 423;
             case BADREQUEST -> 400;

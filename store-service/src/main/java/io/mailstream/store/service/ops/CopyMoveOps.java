@@ -83,18 +83,22 @@ public class CopyMoveOps {
                             long bytes = docs.stream().mapToLong(d -> Docs.getLong(d, MessageDoc.SIZE, 0)).sum();
                             return users.reserve(userId, bytes, docs.size())
                                     .onItem().transformToUni(x -> addRefs(docs, 1))
-                                    .onItem().transformToUni(x -> insertCopies(src, dst, docs)
-                                            .onFailure().call(f -> addRefs(docs, -1)
-                                                    .onItem().transformToUni(y -> users.addUsage(userId, -bytes,
-                                                            -docs.size()))));
+                                    .onItem().transformToUni(x -> insertCopies(src, dst, uids, docs)
+                                            .onFailure().call(f -> giveBack(userId, docs)));
                         })));
     }
 
-    /** The source messages, full documents (they are copied as they are), in uid order. */
+    /** The source messages (uid, blob, size only), in uid order: what quota and references need. */
     private Uni<List<Document>> sources(MailboxRecord src, UidSet uids) {
         return db.messages().find(UidFilters.of(src.id(), uids, src.stableUidNext()),
-                        new FindOptions().sort(Sorts.ascending(MessageDoc.UID)).batchSize(BATCH))
+                        new FindOptions().projection(new Document(MessageDoc.UID, 1).append(MessageDoc.BLOB_ID, 1)
+                                .append(MessageDoc.SIZE, 1)).sort(Sorts.ascending(MessageDoc.UID)).batchSize(2000))
                 .filter(d -> uids.contains(MessageDoc.uid(d))).collect().asList();
+    }
+
+    private Uni<Void> giveBack(String userId, List<Document> docs) {
+        long bytes = docs.stream().mapToLong(d -> Docs.getLong(d, MessageDoc.SIZE, 0)).sum();
+        return addRefs(docs, -1).onItem().transformToUni(y -> users.addUsage(userId, -bytes, -docs.size()));
     }
 
     private Uni<Void> addRefs(List<Document> docs, long sign) {
@@ -106,36 +110,61 @@ public class CopyMoveOps {
                 .collect().last().replaceWithVoid();
     }
 
-    private Uni<CopyResult> insertCopies(MailboxRecord src, MailboxRecord dst, List<Document> docs) {
-        return writer.write(dst.userId(), dst.id(), ctx -> writer.allocate(ctx, docs.size()).onItem().transformToUni(m -> {
-            long firstUid = m.uidNext() - docs.size();
-            List<Long> srcUids = new ArrayList<>();
-            List<Long> dstUids = new ArrayList<>();
-            Map<Long, List<String>> ev = new LinkedHashMap<>();
-            List<Document> copies = new ArrayList<>(docs.size());
-            for (int i = 0; i < docs.size(); i++) {
-                Document d = new Document(docs.get(i));
-                d.remove("_id");
-                long uid = firstUid + i;
-                srcUids.add(MessageDoc.uid(docs.get(i)));
-                dstUids.add(uid);
-                d.put(MessageDoc.MAILBOX_ID, m.id());
-                d.put(MessageDoc.UID, uid);
-                d.put(MessageDoc.MODSEQ, m.modSeq());
-                ev.put(uid, Docs.strings(d, MessageDoc.FLAGS));
-                copies.add(d);
-            }
-            return Multi.createFrom().iterable(ExpungeOps.partition(copies))
-                    .onItem().transformToUniAndConcatenate(batch -> writer.keepAlive(ctx)
-                            .onItem().transformToUni(x -> db.messages().insertMany(batch)))
-                    .collect().last()
-                    .onFailure().call(f -> db.messages().deleteMany(com.mongodb.client.model.Filters.and(
-                            com.mongodb.client.model.Filters.eq(MessageDoc.MAILBOX_ID, m.id()),
-                            com.mongodb.client.model.Filters.gte(MessageDoc.UID, firstUid))))
-                    .map(x -> {
-                        ctx.event(MailboxEvent.MessagesAppended.of(m.userId(), m.id(), m.modSeq(), ev));
-                        return new CopyResult(m.id(), m.uidValidity(), srcUids, dstUids, src.stableModSeq());
-                    });
-        }));
+    /**
+     * Under the destination lease: one block of uids and one mod-sequence, then the full source
+     * documents stream through in batches (bounded memory) and are inserted with their new uids.
+     * Sources expunged meanwhile are skipped and their quota and references given back.
+     */
+    private Uni<CopyResult> insertCopies(MailboxRecord src, MailboxRecord dst, UidSet uids, List<Document> planned) {
+        Map<Long, Long> newUid = new LinkedHashMap<>();
+        return writer.write(dst.userId(), dst.id(), ctx -> writer.allocate(ctx, planned.size()).onItem()
+                .transformToUni(m -> {
+                    long firstUid = m.uidNext() - planned.size();
+                    for (int i = 0; i < planned.size(); i++) {
+                        newUid.put(MessageDoc.uid(planned.get(i)), firstUid + i);
+                    }
+                    Map<Long, List<String>> ev = new LinkedHashMap<>();
+                    return db.messages().find(UidFilters.of(src.id(), uids, src.stableUidNext()),
+                                    new FindOptions().sort(Sorts.ascending(MessageDoc.UID)).batchSize(BATCH))
+                            .filter(d -> newUid.containsKey(MessageDoc.uid(d)))
+                            .map(d -> copyOf(d, m, newUid.get(MessageDoc.uid(d)), ev))
+                            .group().intoLists().of(BATCH)
+                            .onItem().transformToUniAndConcatenate(batch -> writer.keepAlive(ctx)
+                                    .onItem().transformToUni(x -> db.messages().insertMany(batch)))
+                            .collect().last()
+                            .onFailure().call(f -> db.messages().deleteMany(com.mongodb.client.model.Filters.and(
+                                    com.mongodb.client.model.Filters.eq(MessageDoc.MAILBOX_ID, m.id()),
+                                    com.mongodb.client.model.Filters.gte(MessageDoc.UID, firstUid))))
+                            .onItem().transformToUni(x -> {
+                                List<Document> skipped = planned.stream()
+                                        .filter(d -> !ev.containsKey(newUid.get(MessageDoc.uid(d)))).toList();
+                                return skipped.isEmpty() ? Uni.createFrom().voidItem()
+                                        : giveBack(dst.userId(), skipped);
+                            })
+                            .map(x -> {
+                                List<Long> srcUids = new ArrayList<>();
+                                List<Long> dstUids = new ArrayList<>();
+                                newUid.forEach((s, d) -> {
+                                    if (ev.containsKey(d)) {
+                                        srcUids.add(s);
+                                        dstUids.add(d);
+                                    }
+                                });
+                                if (!ev.isEmpty()) {
+                                    ctx.event(MailboxEvent.MessagesAppended.of(m.userId(), m.id(), m.modSeq(), ev));
+                                }
+                                return new CopyResult(m.id(), m.uidValidity(), srcUids, dstUids, src.stableModSeq());
+                            });
+                }));
+    }
+
+    private static Document copyOf(Document source, MailboxRecord dst, long uid, Map<Long, List<String>> ev) {
+        Document d = new Document(source);
+        d.remove("_id");
+        d.put(MessageDoc.MAILBOX_ID, dst.id());
+        d.put(MessageDoc.UID, uid);
+        d.put(MessageDoc.MODSEQ, dst.modSeq());
+        ev.put(uid, Docs.strings(d, MessageDoc.FLAGS));
+        return d;
     }
 }

@@ -86,7 +86,7 @@ public class SectionOps {
                         try {
                             return inMemory(Sections.decodeBinary(body, part.transferEncoding()), req);
                         } catch (UnknownTransferEncodingException e) {
-                            throw new StoreException(StoreErrorCode.CANNOT, "UNKNOWN-CTE: " + e.encoding());
+                            throw new StoreException(StoreErrorCode.UNKNOWNCTE, "unknown transfer encoding " + e.encoding());
                         }
                     });
         }
