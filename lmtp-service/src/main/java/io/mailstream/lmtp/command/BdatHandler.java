@@ -27,7 +27,7 @@ public final class BdatHandler {
                     command.last() ? null : Replies.badSequence("no valid recipients")));
         } else {
             MessageBuffer buffer = t.chunks() != null ? t.chunks()
-                    : new MessageBuffer(session.services().settings().maxMessageSize());
+                    : new MessageBuffer(session.services().settings().maxMessageSize(), t.mail().declaredSize());
             session.state(t.withChunks(buffer));
             session.receive(new Inbound.Chunk(command, buffer, null));
         }

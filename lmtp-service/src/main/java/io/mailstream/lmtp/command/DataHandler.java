@@ -26,7 +26,8 @@ public final class DataHandler {
             // RFC 2033 4.2: with no successful RCPT, DATA MUST fail with 503.
             session.protocolError(Replies.badSequence("no valid recipients"), "bad_sequence");
         } else {
-            session.receive(new Inbound.Data(new MessageBuffer(session.services().settings().maxMessageSize())));
+            session.receive(new Inbound.Data(new MessageBuffer(session.services().settings().maxMessageSize(),
+                    t.mail().declaredSize())));
             session.transport().expectData();
             session.transport().reply(Replies.startData());
         }
