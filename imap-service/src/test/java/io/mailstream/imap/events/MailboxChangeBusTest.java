@@ -15,12 +15,12 @@ class MailboxChangeBusTest {
         final List<String> got = new ArrayList<>();
 
         @Override
-        public void poke() {
+        public synchronized void poke() {
             got.add("poke");
         }
 
         @Override
-        public void event(MailboxEvent event, long timestampMillis) {
+        public synchronized void event(MailboxEvent event, long timestampMillis) {
             got.add("event " + event.mailboxId() + " " + event.modSeq());
         }
     }
