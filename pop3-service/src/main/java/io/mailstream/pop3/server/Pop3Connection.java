@@ -60,8 +60,7 @@ final class Pop3Connection implements Pop3Context {
     private String reservedUser;
     private UniEmitter<? super String> lineWaiter;
     private BodyStreamer activeBody;
-    private long lastActivity;
-    private long idleTimer = -1;
+    private final IdleTimer idle;
     private String keyword;
     private String status;
 
@@ -77,6 +76,7 @@ final class Pop3Connection implements Pop3Context {
         this.framer = new LineFramer(settings.maxLineLength());
         this.onContext = task -> context.runOnContext(v -> task.run());
         this.lease = new LeaseKeeper(vertx, this);
+        this.idle = new IdleTimer(vertx, settings.idleTimeout(), this::idleExpired);
     }
 
     void start() {
@@ -94,8 +94,7 @@ final class Pop3Connection implements Pop3Context {
         }
         ipReserved = true;
         socket.handler(this::onData);
-        touch();
-        armIdleTimer(settings.idleTimeout().toMillis());
+        idle.start();
         LOG.debugf("%s: connected from %s%s", id, remoteIp, socket.isSsl() ? " (TLS)" : "");
         send(Responses.ok("Mailstream POP3 server ready")).subscribe().with(v -> { }, t -> close());
     }
@@ -353,31 +352,22 @@ final class Pop3Connection implements Pop3Context {
     // --- timers and teardown ------------------------------------------------------------
 
     private void touch() {
-        lastActivity = System.nanoTime();
+        idle.touch();
     }
 
     /** RFC 1939 3: the autologout timer closes silently, without entering UPDATE. */
-    private void armIdleTimer(long delayMillis) {
-        idleTimer = vertx.setTimer(Math.max(1, delayMillis), t -> {
-            if (closed) {
-                return;
-            }
-            long idleMillis = (System.nanoTime() - lastActivity) / 1_000_000;
-            long remaining = settings.idleTimeout().toMillis() - idleMillis;
-            if (remaining > 0) {
-                armIdleTimer(remaining);
-            } else {
-                LOG.debugf("%s: inactivity timeout", id);
-                shared.metrics().idleTimeout();
-                close();
-            }
-        });
+    private void idleExpired() {
+        if (!closed) {
+            LOG.debugf("%s: inactivity timeout", id);
+            shared.metrics().idleTimeout();
+            close();
+        }
     }
 
     /** RFC 1939 6: a session ending without QUIT deletes nothing; the lock is released. */
     private void onClosed() {
         closed = true;
-        vertx.cancelTimer(idleTimer);
+        idle.cancel();
         if (activeBody != null) {
             activeBody.abort();
         }
