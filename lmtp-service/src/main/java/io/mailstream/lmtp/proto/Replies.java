@@ -146,6 +146,10 @@ public final class Replies {
         return Reply.of(421, "4.7.0", host + " Too many connections, try again later");
     }
 
+    public static Reply internalError(String host) {
+        return Reply.of(421, "4.3.0", host + " Internal error, closing connection");
+    }
+
     public static Reply shuttingDown(String host) {
         return Reply.of(421, "4.3.2", host + " Service shutting down, closing connection");
     }

@@ -79,7 +79,14 @@ final class LmtpConnection implements Transport {
             if (event == null) {
                 break;
             }
-            dispatch(event);
+            try {
+                dispatch(event);
+            } catch (RuntimeException e) {
+                // A bug, not bad input: say so and drop the connection rather than guess the state.
+                LOG.errorf(e, "internal error on connection from %s", remoteAddress());
+                reply(Replies.internalError(settings.hostname()));
+                close();
+            }
         }
         flowControl();
     }

@@ -144,6 +144,31 @@ class LmtpLimitsTest extends LmtpServerTestBase {
         assertThat(withoutTrace(messages(demo, "INBOX").get(0))).isEqualTo(msg);
     }
 
+    /** A client that writes far ahead of reading: reading pauses and resumes, nothing is lost. */
+    @Test
+    void pipelinedCommandsFarAheadOfTheRepliesAllGetAnswersInOrder() throws Exception {
+        int n = 100_000;
+        try (LmtpTestClient c = greeted()) {
+            Thread writer = new Thread(() -> {
+                try {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 0; i < n; i++) {
+                        b.append(i % 2 == 0 ? "NOOP\r\n" : "VRFY x\r\n");
+                    }
+                    c.send(b.toString());
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            writer.start();
+            for (int i = 0; i < n; i++) {
+                assertThat(c.reply()).startsWith(i % 2 == 0 ? "250 2.0.0" : "252 2.5.0");
+            }
+            writer.join(WAIT.toMillis());
+            assertThat(c.command("QUIT")).startsWith("221");
+        }
+    }
+
     @Test
     void severalEventLoopsShareOnePort() throws Exception {
         restart(b -> b.eventLoops(3));

@@ -27,7 +27,7 @@ final class LmtpTestClient implements AutoCloseable {
     void use(Socket s) throws IOException {
         this.socket = s;
         s.setSoTimeout(10_000);
-        this.in = s.getInputStream();
+        this.in = new java.io.BufferedInputStream(s.getInputStream());
         this.out = s.getOutputStream();
     }
 
