@@ -94,6 +94,12 @@ public final class StoreClient implements MailStore, AutoCloseable {
     }
 
     @Override
+    public Uni<UserRef> findUser(String username) {
+        return http.json(HttpMethod.POST, "/store/v1/users/lookup", null, body("username", username),
+                as(UserRef.class));
+    }
+
+    @Override
     public Uni<Quota> quota(String userId) {
         return http.json(HttpMethod.GET, user(userId) + "/quota", null, null, as(Quota.class));
     }

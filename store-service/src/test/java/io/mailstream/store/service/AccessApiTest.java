@@ -53,6 +53,14 @@ class AccessApiTest {
     }
 
     @Test
+    void deliveryLooksUpAccountsByUsernameCaseInsensitively() {
+        UserRef u = StoreTestSupport.newUser(admin, "pw");
+        UserRef found = store.findUser(u.username().toUpperCase(java.util.Locale.ROOT)).await().atMost(WAIT);
+        assertThat(found).isEqualTo(u);
+        assertFails(store.findUser("nobody-" + u.username()), StoreErrorCode.NONEXISTENT);
+    }
+
+    @Test
     void anotherUsersMailboxIdIsNonexistent() {
         UserRef alice = StoreTestSupport.newUser(admin, "pw");
         UserRef mallory = StoreTestSupport.newUser(admin, "pw");

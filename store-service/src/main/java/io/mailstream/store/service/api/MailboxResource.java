@@ -31,6 +31,15 @@ public class MailboxResource {
         return store.authenticate(req.username(), req.password());
     }
 
+    @POST
+    @Path("/users/lookup")
+    public Uni<UserRef> findUser(StoreRequests.Lookup req) {
+        if (req == null || req.username() == null) {
+            return Uni.createFrom().failure(new StoreException(StoreErrorCode.BADREQUEST, "username required"));
+        }
+        return store.findUser(req.username());
+    }
+
     @GET
     @Path("/users/{userId}/quota")
     public Uni<Quota> quota(@RestPath String userId) {

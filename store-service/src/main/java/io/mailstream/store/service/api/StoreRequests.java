@@ -12,6 +12,9 @@ public final class StoreRequests {
     public record Auth(String username, String password) {
     }
 
+    public record Lookup(String username) {
+    }
+
     public record CreateMailbox(String name, Set<String> specialUse) {
     }
 

@@ -65,6 +65,11 @@ public class MongoMailStore implements MailStore {
     }
 
     @Override
+    public Uni<UserRef> findUser(String username) {
+        return call(() -> userOps.findUser(username));
+    }
+
+    @Override
     public Uni<Quota> quota(String userId) {
         return call(() -> userOps.quota(userId));
     }

@@ -48,6 +48,17 @@ public class UserOps {
                 }));
     }
 
+    /** The account of a canonical username, for mail delivery; NONEXISTENT when there is none. */
+    public Uni<UserRef> findUser(String username) {
+        String name = Users.canonicalUsername(username);
+        return users.byUsername(name).map(u -> {
+            if (u == null) {
+                throw new StoreException(StoreErrorCode.NONEXISTENT, "no such user");
+            }
+            return new UserRef(u.id(), u.username());
+        });
+    }
+
     public Uni<Quota> quota(String userId) {
         return users.require(userId)
                 .map(u -> new Quota(u.usedBytes(), u.quotaBytes(), u.usedMessages(), u.quotaMessages()));
