@@ -21,11 +21,9 @@ public final class ServiceTable {
             ServiceSpec.frontEnd("imap-service", "imap", 8090, "MAILSTREAM_IMAP_",
                     new Endpoint("imap", "PORT", 1143), new Endpoint("imaps", "TLS_PORT", 1993)),
             ServiceSpec.frontEnd("pop3-service", "pop3", 8085, "MAILSTREAM_POP3_",
-                    new Endpoint("pop3", "PORT", 1110), new Endpoint("pop3s", "TLS_PORT", 1995))
-            // Not run yet: the dev platform delivers no mail over LMTP until lmtp-service is wired to
-            // the store; then enable this row (it adds lmtp=127.0.0.1:1024 to the READY line):
-            // , ServiceSpec.frontEnd("lmtp-service", "lmtp", 8083, "MAILSTREAM_LMTP_",
-            //         new Endpoint("lmtp", "PORT", 1024))
+                    new Endpoint("pop3", "PORT", 1110), new Endpoint("pop3s", "TLS_PORT", 1995)),
+            ServiceSpec.frontEnd("lmtp-service", "lmtp", 8083, "MAILSTREAM_LMTP_",
+                    new Endpoint("lmtp", "PORT", 1024))
     );
 
     private ServiceTable() {
