@@ -35,12 +35,16 @@ public final class Failures {
                         "Authentication failed");
                 case INUSE -> ImapResponse.Tagged.no(tag, ResponseCode.INUSE, text(se, "Mailbox in use"));
                 case BADREQUEST -> ImapResponse.Tagged.bad(tag, text(se, "Invalid arguments"));
+                // RFC 3516 4.3
+                case UNKNOWNCTE -> ImapResponse.Tagged.no(tag, ResponseCode.UNKNOWN_CTE,
+                        text(se, "Unknown Content-Transfer-Encoding"));
                 case UNAUTHORIZED -> {
                     LOG.error("the store refused this service's secret (check mailstream.store.secret)");
                     yield ImapResponse.Tagged.no(tag, ResponseCode.UNAVAILABLE,
                             "Mail store temporarily unavailable, try again later");
                 }
                 case SERVERBUG -> ImapResponse.Tagged.no(tag, ResponseCode.SERVERBUG, "Internal error in the mail store");
+                default -> ImapResponse.Tagged.no(tag, ResponseCode.SERVERBUG, text(se, "Mail store error"));
             };
         }
         if (t instanceof IllegalArgumentException) {

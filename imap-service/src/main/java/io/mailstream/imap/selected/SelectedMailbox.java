@@ -138,7 +138,8 @@ public final class SelectedMailbox {
         if (set.isLastResult()) {
             return savedSearch();
         }
-        if (set.maxExplicit() > size) {
+        // RFC 9051 9 (seq-number): BAD for a number above EXISTS, "*" in an empty mailbox included.
+        if (set.maxExplicit() > size || (size == 0 && set.hasStar())) {
             throw new IllegalArgumentException("message sequence number beyond the last message (" + size + ")");
         }
         List<UidRange> out = new ArrayList<>();

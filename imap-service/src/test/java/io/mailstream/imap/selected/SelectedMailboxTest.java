@@ -48,6 +48,10 @@ class SelectedMailboxTest {
         assertThat(m.msnOf(6)).isEqualTo(4);
         assertThat(m.msnOf(7)).isZero();
         assertThatThrownBy(() -> m.resolveMsns(SequenceSet.parse("6"))).isInstanceOf(IllegalArgumentException.class);
+        m.expunged(UidSet.parse("1:9"), u -> { });
+        // RFC 9051 9: "*" in an empty mailbox is BAD for sequence numbers, matches nothing for UIDs
+        assertThatThrownBy(() -> m.resolveMsns(SequenceSet.parse("1:*"))).isInstanceOf(IllegalArgumentException.class);
+        assertThat(m.resolveUids(SequenceSet.parse("1:*")).isEmpty()).isTrue();
     }
 
     @Test
