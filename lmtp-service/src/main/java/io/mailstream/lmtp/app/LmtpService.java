@@ -37,14 +37,19 @@ public class LmtpService {
         this.registry = registry;
     }
 
+    /** Names this instance in logs (MAILSTREAM_INSTANCE_ID). */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "mailstream.instance-id", defaultValue = "lmtp")
+    String instanceId;
+
     void onStart(@Observes StartupEvent event) {
         LmtpSettings settings = settings(config, tls);
         LmtpServer s = new LmtpServer(vertx, settings, store, registry);
         int port = s.start().await().atMost(Duration.ofSeconds(30));
         server = s;
-        LOG.infof("LMTP listening on %s:%d as %s (STARTTLS %s, SIZE %d, max %d recipients, local domains %s), store %s",
-                settings.host(), port, settings.hostname(), settings.tlsConfigured() ? "on" : "off",
-                settings.maxMessageSize(), settings.maxRecipients(), settings.localDomains(), storeConfig.url());
+        LOG.infof("LMTP %s listening on %s:%d as %s (STARTTLS %s, SIZE %d, max %d recipients, local domains %s),"
+                + " store %s", instanceId, settings.host(), port, settings.hostname(),
+                settings.tlsConfigured() ? "on" : "off", settings.maxMessageSize(), settings.maxRecipients(),
+                settings.localDomains(), storeConfig.url());
     }
 
     void onStop(@Observes ShutdownEvent event) {
