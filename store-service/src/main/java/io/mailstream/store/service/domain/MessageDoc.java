@@ -40,6 +40,11 @@ public final class MessageDoc {
     private MessageDoc() {
     }
 
+    /** The document id of a message: unique like (mailboxId, uid), and a primary-key lookup. */
+    public static String id(String mailboxId, long uid) {
+        return mailboxId + ":" + uid;
+    }
+
     public static long uid(Document d) {
         return Docs.getLong(d, UID, 0);
     }

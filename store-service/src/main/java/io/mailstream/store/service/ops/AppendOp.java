@@ -1,6 +1,5 @@
 package io.mailstream.store.service.ops;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import io.mailstream.store.api.AppendResult;
@@ -83,8 +82,7 @@ public class AppendOp {
             long uid = m.uidNext() - 1;
             Document doc = messageDoc(m, uid, a, flags, date, size);
             return db.messages().insertOne(doc)
-                    .onFailure().call(f -> db.messages()
-                            .deleteOne(and(eq(MessageDoc.MAILBOX_ID, m.id()), eq(MessageDoc.UID, uid))))
+                    .onFailure().call(f -> db.messages().deleteOne(eq("_id", MessageDoc.id(m.id(), uid))))
                     .map(r -> {
                         ctx.event(MailboxEvent.MessagesAppended.of(m.userId(), m.id(), m.modSeq(),
                                 Map.of(uid, List.copyOf(flags))));
@@ -95,7 +93,8 @@ public class AppendOp {
 
     static Document messageDoc(MailboxRecord m, long uid, StoredAnalysis a, Set<String> flags, Date date, long size) {
         String emailId = "M" + a.sha256().substring(0, 24);
-        return new Document(MessageDoc.MAILBOX_ID, m.id())
+        return new Document("_id", MessageDoc.id(m.id(), uid))
+                .append(MessageDoc.MAILBOX_ID, m.id())
                 .append(MessageDoc.USER_ID, m.userId())
                 .append(MessageDoc.UID, uid)
                 .append(MessageDoc.MODSEQ, m.modSeq())

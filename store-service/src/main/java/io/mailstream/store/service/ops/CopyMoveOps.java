@@ -90,10 +90,11 @@ public class CopyMoveOps {
 
     /** The source messages (uid, blob, size only), in uid order: what quota and references need. */
     private Uni<List<Document>> sources(MailboxRecord src, UidSet uids) {
-        return db.messages().find(UidFilters.of(src.id(), uids, src.stableUidNext()),
+        UidFilters.UidQuery q = UidFilters.query(src.id(), uids, src.stableUidNext());
+        return db.messages().find(q.filter(),
                         new FindOptions().projection(new Document(MessageDoc.UID, 1).append(MessageDoc.BLOB_ID, 1)
                                 .append(MessageDoc.SIZE, 1)).sort(Sorts.ascending(MessageDoc.UID)).batchSize(2000))
-                .filter(d -> uids.contains(MessageDoc.uid(d))).collect().asList();
+                .filter(q.exact()).collect().asList();
     }
 
     private Uni<Void> giveBack(String userId, List<Document> docs) {
@@ -124,7 +125,7 @@ public class CopyMoveOps {
                         newUid.put(MessageDoc.uid(planned.get(i)), firstUid + i);
                     }
                     Map<Long, List<String>> ev = new LinkedHashMap<>();
-                    return db.messages().find(UidFilters.of(src.id(), uids, src.stableUidNext()),
+                    return db.messages().find(UidFilters.query(src.id(), uids, src.stableUidNext()).filter(),
                                     new FindOptions().sort(Sorts.ascending(MessageDoc.UID)).batchSize(BATCH))
                             .filter(d -> newUid.containsKey(MessageDoc.uid(d)))
                             .map(d -> copyOf(d, m, newUid.get(MessageDoc.uid(d)), ev))
@@ -160,7 +161,7 @@ public class CopyMoveOps {
 
     private static Document copyOf(Document source, MailboxRecord dst, long uid, Map<Long, List<String>> ev) {
         Document d = new Document(source);
-        d.remove("_id");
+        d.put("_id", MessageDoc.id(dst.id(), uid));
         d.put(MessageDoc.MAILBOX_ID, dst.id());
         d.put(MessageDoc.UID, uid);
         d.put(MessageDoc.MODSEQ, dst.modSeq());

@@ -65,11 +65,23 @@ public class ExpungeOps {
 
     /** Removes messages under an already held lease ({@code onlyDeleted == false}: MOVE). */
     Uni<ExpungeResult> remove(WriteContext ctx, UidSet uids, boolean onlyDeleted) {
-        Bson filter = UidFilters.of(ctx.mailboxId(), uids, ctx.mailbox().uidNext());
-        if (onlyDeleted) {
-            filter = and(filter, eq(MessageDoc.LFLAGS, Flags.DELETED.toLowerCase(Locale.ROOT)));
+        String deleted = Flags.DELETED.toLowerCase(Locale.ROOT);
+        Bson filter;
+        java.util.function.Predicate<Document> exact;
+        if (uids == null) {
+            filter = UidFilters.of(ctx.mailboxId(), null, ctx.mailbox().uidNext());
+            exact = d -> true;
+        } else {
+            UidFilters.UidQuery q = UidFilters.query(ctx.mailboxId(), uids, ctx.mailbox().uidNext());
+            filter = q.filter();
+            exact = q.exact();
         }
-        return victims(filter, uids).onItem().transformToUni(docs -> {
+        if (onlyDeleted && uids == null) {
+            filter = and(filter, eq(MessageDoc.LFLAGS, deleted));
+        }
+        java.util.function.Predicate<Document> keep = onlyDeleted
+                ? exact.and(d -> Docs.strings(d, MessageDoc.LFLAGS).contains(deleted)) : exact;
+        return victims(filter, keep).onItem().transformToUni(docs -> {
             if (docs.isEmpty()) {
                 return Uni.createFrom().item(new ExpungeResult(UidSet.empty(), ctx.mailbox().stableModSeq()));
             }
@@ -86,11 +98,12 @@ public class ExpungeOps {
         });
     }
 
-    private Uni<List<Document>> victims(Bson filter, UidSet uids) {
+    private Uni<List<Document>> victims(Bson filter, java.util.function.Predicate<Document> keep) {
         return db.messages().find(filter, new FindOptions()
                         .projection(new Document(MessageDoc.UID, 1).append(MessageDoc.BLOB_ID, 1)
-                                .append(MessageDoc.SIZE, 1)).sort(Sorts.ascending(MessageDoc.UID)).batchSize(BATCH))
-                .filter(d -> uids == null || uids.contains(MessageDoc.uid(d)))
+                                .append(MessageDoc.SIZE, 1).append(MessageDoc.LFLAGS, 1))
+                        .sort(Sorts.ascending(MessageDoc.UID)).batchSize(BATCH))
+                .filter(keep)
                 .collect().asList();
     }
 
@@ -121,7 +134,8 @@ public class ExpungeOps {
                         bytes += Docs.getLong(d, MessageDoc.SIZE, 0);
                     }
                     long freed = bytes;
-                    return db.messages().deleteMany(and(eq(MessageDoc.MAILBOX_ID, mailboxId), in(MessageDoc.UID, uids)))
+                    List<String> ids = uids.stream().map(u -> MessageDoc.id(mailboxId, u)).toList();
+                    return db.messages().deleteMany(in("_id", ids))
                             .onItem().transformToUni(r -> Multi.createFrom().iterable(refs.entrySet())
                                     .onItem().transformToUniAndConcatenate(e -> blobs.release(e.getKey(), e.getValue()))
                                     .collect().last())

@@ -1,6 +1,5 @@
 package io.mailstream.store.service.ops;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.set;
@@ -54,11 +53,11 @@ public class FlagOps {
             throw new StoreException(StoreErrorCode.BADREQUEST, "missing uid set or operation");
         }
         Set<String> flags = Flags.canonical(rawFlags == null ? Set.of() : rawFlags);
-        return writer.write(userId, mailboxId, ctx -> db.messages()
-                .find(UidFilters.of(mailboxId, uids, ctx.mailbox().uidNext()),
-                        new FindOptions().projection(MessageDoc.FLAGS_PROJECTION)
+        return writer.write(userId, mailboxId, ctx -> {
+            UidFilters.UidQuery q = UidFilters.query(mailboxId, uids, ctx.mailbox().uidNext());
+            return db.messages().find(q.filter(), new FindOptions().projection(MessageDoc.FLAGS_PROJECTION)
                                 .sort(Sorts.ascending(MessageDoc.UID)).batchSize(1000))
-                .filter(d -> uids.contains(MessageDoc.uid(d)))
+                .filter(q.exact())
                 .collect().asList()
                 .onItem().transformToUni(docs -> {
                     List<MessageFlags> unchanged = new ArrayList<>();
@@ -93,13 +92,13 @@ public class FlagOps {
                                 ctx.event(MailboxEvent.FlagsChanged.of(m.userId(), m.id(), m.modSeq(), ev));
                                 return new StoreFlagsResult(updated, UidSet.ofAll(modified), m.modSeq());
                             }));
-                }));
+                });
+        });
     }
 
     private Uni<Void> write(String mailboxId, Map<Long, Set<String>> changes, long modSeq) {
         List<WriteModel<Document>> models = new ArrayList<>(changes.size());
-        changes.forEach((uid, f) -> models.add(new UpdateOneModel<>(
-                and(eq(MessageDoc.MAILBOX_ID, mailboxId), eq(MessageDoc.UID, uid)),
+        changes.forEach((uid, f) -> models.add(new UpdateOneModel<>(eq("_id", MessageDoc.id(mailboxId, uid)),
                 combine(set(MessageDoc.FLAGS, List.copyOf(f)), set(MessageDoc.LFLAGS, MessageDoc.lower(f)),
                         set(MessageDoc.MODSEQ, modSeq)))));
         Uni<Void> chain = Uni.createFrom().voidItem();

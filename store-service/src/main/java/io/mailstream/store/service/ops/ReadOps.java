@@ -147,11 +147,13 @@ public class ReadOps {
         if (!bodyStructure) {
             projection.append(MessageDoc.BODY_STRUCTURE, 0);
         }
-        return mailboxes.requireById(userId, mailboxId).onItem().transformToUni(m -> db.messages()
-                .find(UidFilters.of(m.id(), uids, m.stableUidNext()), new FindOptions().projection(projection)
+        return mailboxes.requireById(userId, mailboxId).onItem().transformToUni(m -> {
+            UidFilters.UidQuery q = UidFilters.query(m.id(), uids, m.stableUidNext());
+            return db.messages().find(q.filter(), new FindOptions().projection(projection)
                         .sort(Sorts.ascending(MessageDoc.UID)).batchSize(500))
-                .filter(d -> uids.contains(MessageDoc.uid(d)))
+                .filter(q.exact())
                 .map(d -> MessageDoc.toMeta(d, envelope, bodyStructure))
-                .collect().asList());
+                .collect().asList();
+        });
     }
 }

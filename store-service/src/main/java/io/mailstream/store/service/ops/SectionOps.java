@@ -1,8 +1,6 @@
 package io.mailstream.store.service.ops;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.lt;
 
 import io.mailstream.store.api.SectionBody;
 import io.mailstream.store.api.SectionRequest;
@@ -55,9 +53,10 @@ public class SectionOps {
             throw new StoreException(StoreErrorCode.BADREQUEST, "BINARY takes part numbers only (RFC 3516 4.1)");
         }
         return mailboxes.requireById(userId, mailboxId).onItem().transformToUni(m -> db.messages()
-                .find(and(eq(MessageDoc.MAILBOX_ID, m.id()), eq(MessageDoc.UID, req.uid()),
-                        lt(MessageDoc.UID, m.stableUidNext())), new FindOptions().projection(
-                        new Document(MessageDoc.BLOB_ID, 1).append(MessageDoc.SIZE, 1).append(MessageDoc.PARTS, 1)))
+                .find(eq("_id", MessageDoc.id(m.id(), req.uid())), new FindOptions().projection(
+                        new Document(MessageDoc.UID, 1).append(MessageDoc.BLOB_ID, 1).append(MessageDoc.SIZE, 1)
+                                .append(MessageDoc.PARTS, 1)))
+                .filter(d -> MessageDoc.uid(d) < m.stableUidNext())
                 .collect().first()
                 .onItem().ifNull().failWith(() -> new StoreException(StoreErrorCode.NONEXISTENT, "no such message"))
                 .onItem().transformToUni(d -> section(d, req)));

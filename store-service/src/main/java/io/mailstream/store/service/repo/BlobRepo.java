@@ -2,7 +2,7 @@ package io.mailstream.store.service.repo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
@@ -46,6 +46,8 @@ public class BlobRepo {
     public static final int CHUNK_SIZE = 255 * 1024;
     /** Chunks per bulk write (about 16 MiB). */
     private static final int CHUNKS_PER_BATCH = 60;
+    /** Chunks fetched per read query while streaming (about 1 MiB). */
+    private static final int READ_AHEAD = 4;
     private static final FindOneAndUpdateOptions UPSERT_AFTER = new FindOneAndUpdateOptions()
             .upsert(true).returnDocument(ReturnDocument.AFTER);
 
@@ -56,24 +58,39 @@ public class BlobRepo {
         this.db = db;
     }
 
-    /** Takes one reference on the blob of {@code raw}, storing the bytes if they are new. */
+    /**
+     * Takes one reference on the blob of {@code raw}, storing the bytes if they are new. The chunks
+     * are written first under a fresh generation, then the blob document is upserted with that
+     * generation: a blob document therefore only ever names complete chunks. If the blob already
+     * existed (the same bytes stored concurrently), our chunks are surplus and removed.
+     */
     public Uni<Void> put(String sha256, byte[] raw) {
-        return reference(sha256, raw.length).onItem().transformToUni(doc -> {
-            if (Boolean.TRUE.equals(doc.getBoolean("complete"))) {
-                return Uni.createFrom().voidItem();
+        String gen = UUID.randomUUID().toString();
+        return db.blobs().find(eq("_id", sha256)).collect().first().onItem().transformToUni(existing -> {
+            if (existing != null) {
+                // Known bytes: one more reference, unless the blob was deleted meanwhile.
+                return db.blobs().updateOne(eq("_id", sha256), combine(inc("refs", 1L), set("updatedAt", new Date())))
+                        .onItem().transformToUni(r -> r.getMatchedCount() > 0 ? Uni.createFrom().voidItem()
+                                : store(sha256, gen, raw));
             }
-            String gen = doc.getString("gen");
-            return writeChunks(gen, raw, 0).onItem().transformToUni(x -> db.blobs()
-                    .updateOne(and(eq("_id", sha256), eq("gen", gen)), set("complete", true)).replaceWithVoid());
+            return store(sha256, gen, raw);
         });
     }
 
-    private Uni<Document> reference(String sha256, long size) {
+    private Uni<Void> store(String sha256, String gen, byte[] raw) {
+        return writeChunks(gen, raw, 0)
+                .onItem().transformToUni(x -> reference(sha256, gen, raw.length))
+                .onItem().transformToUni(doc -> gen.equals(doc.getString("gen")) ? Uni.createFrom().voidItem()
+                        : db.blobChunks().deleteMany(in("_id", chunkIds(gen, raw.length, CHUNK_SIZE)))
+                                .replaceWithVoid());
+    }
+
+    private Uni<Document> reference(String sha256, String gen, long size) {
         Date now = new Date();
         return db.blobs().findOneAndUpdate(eq("_id", sha256),
-                        combine(inc("refs", 1L), set("updatedAt", now),
-                                setOnInsert("gen", UUID.randomUUID().toString()), setOnInsert("size", size),
-                                setOnInsert("complete", false), setOnInsert("chunkSize", CHUNK_SIZE)),
+                        combine(inc("refs", 1L), set("updatedAt", now), setOnInsert("gen", gen),
+                                setOnInsert("size", size), setOnInsert("complete", true),
+                                setOnInsert("chunkSize", CHUNK_SIZE)),
                         UPSERT_AFTER)
                 // Two concurrent upserts of a new _id: one may fail with a duplicate key; retry finds it.
                 .onFailure(MongoWriteException.class).retry().atMost(2);
@@ -114,8 +131,21 @@ public class BlobRepo {
                     String gen = doc.getString("gen");
                     return db.blobs().findOneAndDelete(and(eq("_id", sha256), eq("gen", gen), lte("refs", 0L)))
                             .onItem().transformToUni(deleted -> deleted == null ? Uni.createFrom().voidItem()
-                                    : db.blobChunks().deleteMany(eq("gen", gen)).replaceWithVoid());
+                                    : db.blobChunks().deleteMany(in("_id", chunkIds(deleted))).replaceWithVoid());
                 });
+    }
+
+    private static List<String> chunkIds(Document blob) {
+        return chunkIds(blob.getString("gen"), Docs.getLong(blob, "size", 0),
+                Docs.getLong(blob, "chunkSize", CHUNK_SIZE));
+    }
+
+    private static List<String> chunkIds(String gen, long size, long chunk) {
+        List<String> ids = new ArrayList<>();
+        for (long n = 0; n <= Math.max(0, (size - 1) / chunk); n++) {
+            ids.add(gen + "/" + n);
+        }
+        return ids;
     }
 
     /** Streams octets {@code [start, end)} of a blob, one chunk (or less) per item, with backpressure. */
@@ -129,10 +159,21 @@ public class BlobRepo {
                         return Multi.createFrom().failure(new IllegalStateException("blob missing: " + sha256));
                     }
                     long chunk = Docs.getLong(doc, "chunkSize", CHUNK_SIZE);
+                    String gen = doc.getString("gen");
                     long first = start / chunk;
                     long last = (end - 1) / chunk;
-                    return db.blobChunks().find(and(eq("gen", doc.getString("gen")), gte("n", first), lte("n", last)),
-                                    new FindOptions().sort(Sorts.ascending("n")).batchSize(4))
+                    // A few chunks per query, by _id (primary-key lookups), in order: bounded memory.
+                    return Multi.createFrom().range(0, (int) ((last - first) / READ_AHEAD + 1))
+                            .onItem().transformToMultiAndConcatenate(g -> {
+                                long from = first + (long) g * READ_AHEAD;
+                                long to = Math.min(last, from + READ_AHEAD - 1);
+                                List<String> ids = new ArrayList<>();
+                                for (long n = from; n <= to; n++) {
+                                    ids.add(gen + "/" + n);
+                                }
+                                return db.blobChunks().find(in("_id", ids), new FindOptions()
+                                        .sort(Sorts.ascending("n")));
+                            })
                             .map(c -> slice(c, chunk, start, end));
                 });
     }

@@ -52,9 +52,11 @@ public class MailboxRepo {
 
     /** A selectable mailbox of this user by id, or NONEXISTENT (another user's id included). */
     public Uni<MailboxRecord> requireById(String userId, String mailboxId) {
-        return db.mailboxes().find(and(eq("_id", mailboxId), eq(MailboxRecord.USER_ID, userId)))
+        // By _id alone (a primary-key lookup everywhere), the owner checked here.
+        return db.mailboxes().find(eq("_id", mailboxId))
                 .collect().first().map(d -> {
-                    if (d == null || Boolean.TRUE.equals(d.getBoolean(MailboxRecord.NOSELECT))) {
+                    if (d == null || !java.util.Objects.equals(userId, d.getString(MailboxRecord.USER_ID))
+                            || Boolean.TRUE.equals(d.getBoolean(MailboxRecord.NOSELECT))) {
                         throw new StoreException(StoreErrorCode.NONEXISTENT, "no such mailbox");
                     }
                     return MailboxRecord.from(d);

@@ -50,8 +50,30 @@ public final class UidFilters {
         return and(parts);
     }
 
-    /** Whether the query of {@link #of} may return uids outside the set. */
-    public static boolean exact(UidSet uids) {
-        return uids == null || uids.ranges().size() <= MAX_RANGES;
+    /** Up to this many uids a set is looked up by document id (point lookups on the _id index). */
+    public static final int MAX_POINT_LOOKUPS = 1000;
+
+    /**
+     * A query for the messages of a uid set: the MongoDB filter and the exact in-memory check to
+     * apply to what it returns. Small sets become {@code _id $in [...]}: message ids are
+     * {@code mailboxId:uid}, so this is a set of point lookups on the primary key, which every
+     * server (the embedded one included) answers from its index.
+     */
+    public record UidQuery(Bson filter, boolean byId, java.util.function.Predicate<org.bson.Document> exact) {
+    }
+
+    public static UidQuery query(String mailboxId, UidSet uids, long uidLimit) {
+        if (uids.size() <= MAX_POINT_LOOKUPS) {
+            List<String> ids = new ArrayList<>();
+            for (UidRange r : uids.ranges()) {
+                for (long u = r.first(); u <= r.last() && u < uidLimit; u++) {
+                    ids.add(MessageDoc.id(mailboxId, u));
+                }
+            }
+            return new UidQuery(com.mongodb.client.model.Filters.in("_id", ids), true,
+                    d -> MessageDoc.uid(d) < uidLimit);
+        }
+        return new UidQuery(of(mailboxId, uids, uidLimit), false,
+                d -> MessageDoc.uid(d) < uidLimit && uids.contains(MessageDoc.uid(d)));
     }
 }
