@@ -15,15 +15,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * N IMAP sessions that LOGIN, SELECT INBOX and IDLE, driven by a few selector threads (so
- * 10,000+ sessions need no thread each). Session i binds source address 127.0.0.(2 + i % sources)
- * to stay clear of the per-address ephemeral-port range and per-IP caps. Per round, each session
- * records the time from {@link #startRound} to reading its first untagged FETCH.
+ * 10,000+ sessions need no thread each). Session i logs in as account {@code i % accounts} and
+ * binds source address 127.0.0.(2 + i % sources) to stay clear of the per-address ephemeral-port
+ * range and per-IP caps. Per round, each session of the round's account records the time from
+ * {@link #startRound} to reading its first untagged FETCH.
  */
 final class IdleSessions implements AutoCloseable {
     private static final int HANDSHAKES_IN_FLIGHT = 16;
 
     private final InetSocketAddress target;
-    private final String user;
+    private final List<String> users;
     private final String password;
     private final int total;
     private final int sources;
@@ -33,12 +34,13 @@ final class IdleSessions implements AutoCloseable {
     private final AtomicInteger received = new AtomicInteger();
     private final long[] latencies;
     private volatile int round = -1;
+    private volatile int account;
     private volatile long roundStart;
 
-    IdleSessions(InetSocketAddress target, String user, String password, int total, int sources, int threads)
-            throws IOException {
+    IdleSessions(InetSocketAddress target, List<String> users, String password, int total, int sources,
+            int threads) throws IOException {
         this.target = target;
-        this.user = user;
+        this.users = users;
         this.password = password;
         this.total = total;
         this.sources = sources;
@@ -61,17 +63,28 @@ final class IdleSessions implements AutoCloseable {
         return received.get();
     }
 
-    /** Starts round {@code r}: from now on each session's next FETCH counts for it. */
-    void startRound(int r) {
+    /** Sessions logged in as account {@code a}. */
+    int sessionsOf(int a) {
+        return total / users.size() + (a < total % users.size() ? 1 : 0);
+    }
+
+    /** Starts round {@code r} for account {@code a}: from now on its sessions' next FETCH counts. */
+    void startRound(int r, int a) {
         Arrays.fill(latencies, -1);
         received.set(0);
+        account = a;
         roundStart = System.nanoTime();
         round = r;
     }
 
-    /** Latency in ns per session in the current round, -1 where nothing arrived. */
+    /** Latency in ns of each session of the round's account, -1 where nothing arrived. */
     long[] latencies() {
-        return latencies.clone();
+        int a = account;
+        long[] out = new long[sessionsOf(a)];
+        for (int i = a, j = 0; i < total && j < out.length; i += users.size(), j++) {
+            out[j] = latencies[i];
+        }
+        return out;
     }
 
     @Override
@@ -197,13 +210,14 @@ final class IdleSessions implements AutoCloseable {
         private void onLine(SocketChannel ch, Session s, String line, long now) throws IOException {
             if (s.state == 3) {
                 int r = round;
-                if (r >= 0 && s.lastRound < r && line.startsWith("* ") && line.contains(" FETCH (")) {
+                if (r >= 0 && s.lastRound < r && s.id % users.size() == account && line.startsWith("* ")
+                        && line.contains(" FETCH (")) {
                     s.lastRound = r;
                     latencies[s.id] = now - roundStart;
                     received.incrementAndGet();
                 }
             } else if (s.state == 0) {
-                send(ch, "a LOGIN " + user + " " + password);
+                send(ch, "a LOGIN " + users.get(s.id % users.size()) + " " + password);
                 s.state = 1;
             } else if (s.state == 1 && line.startsWith("a ")) {
                 if (!line.startsWith("a OK")) {

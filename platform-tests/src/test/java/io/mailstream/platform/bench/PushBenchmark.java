@@ -1,6 +1,10 @@
 package io.mailstream.platform.bench;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,7 +31,11 @@ import java.util.Map;
  * prints; else imap=127.0.0.1:1143, imap2=127.0.0.1:1144, user demo@localhost / demo),
  * {@code --sessions 1,1000} (one run each), {@code --rounds n} (default 200 for N=1, 50 up to
  * 1,000, 20 above), {@code --sources k} (source addresses, default 8), {@code --http 8090,8091}
- * (the instances' HTTP ports, for memory), {@code --threads t} (client selector threads, 2).
+ * (the instances' HTTP ports, for memory), {@code --threads t} (client selector threads, 2),
+ * {@code --accounts a}: 1 (default) puts every session on the demo account's INBOX, so each
+ * change fans out to all N sessions (worst case); a > 1 spreads the sessions over accounts
+ * push-bench-i@localhost (created through the admin API) and each round changes one account's
+ * INBOX, measured on that account's sessions only, while all N stay idle.
  */
 public final class PushBenchmark {
     private final Map<String, String> ready = new HashMap<>();
@@ -36,6 +44,7 @@ public final class PushBenchmark {
     private int sources = 8;
     private int threads = 2;
     private int[] http = {8090, 8091};
+    private int accounts = 1;
 
     public static void main(String[] args) throws Exception {
         PushBenchmark b = new PushBenchmark();
@@ -62,6 +71,7 @@ public final class PushBenchmark {
                 case "--sources" -> sources = Integer.parseInt(v);
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--http" -> http = ints(v);
+                case "--accounts" -> accounts = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -85,14 +95,41 @@ public final class PushBenchmark {
         return new InetSocketAddress(hostPort.substring(0, c), Integer.parseInt(hostPort.substring(c + 1)));
     }
 
+    /** The accounts sessions log in as: the demo account, or push-bench-i created through the admin API. */
+    private List<String> accounts(int n) throws Exception {
+        if (accounts <= 1) {
+            return List.of(ready.get("user"));
+        }
+        List<String> users = new ArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        for (int i = 0; i < Math.min(accounts, n); i++) {
+            String u = "push-bench-" + i + "@localhost";
+            HttpResponse<String> res = http.send(HttpRequest.newBuilder(URI.create(ready.get("admin") + "/admin/v1/users"))
+                    .header("Authorization", "Bearer " + ready.get("admin-token"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + u + "\",\"password\":\""
+                            + ready.get("password") + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            if (res.statusCode() != 201 && res.statusCode() != 409) {
+                throw new IllegalStateException("creating " + u + ": HTTP " + res.statusCode() + " " + res.body());
+            }
+            users.add(u);
+        }
+        return users;
+    }
+
     private void run(int n) throws Exception {
         int r = rounds > 0 ? rounds : n == 1 ? 200 : n <= 1000 ? 50 : 20;
-        System.out.printf("%n== %d IDLE session(s) on %s; STORE on %s; %d rounds ==%n", n, ready.get("imap2"),
-                ready.get("imap"), r);
-        try (ImapWriter writer = new ImapWriter(address(ready.get("imap")), ready.get("user"), ready.get("password"))) {
+        List<String> users = accounts(n);
+        System.out.printf("%n== %d IDLE session(s) on %s over %d account(s); STORE on %s; %d rounds ==%n", n,
+                ready.get("imap2"), users.size(), ready.get("imap"), r);
+        List<ImapWriter> writers = new ArrayList<>();
+        try {
+            for (int a = 0; a < Math.min(users.size(), r); a++) {
+                writers.add(new ImapWriter(address(ready.get("imap")), users.get(a), ready.get("password")));
+            }
             ProcessMemory[] before = memory();
             long t = System.nanoTime();
-            IdleSessions idle = new IdleSessions(address(ready.get("imap2")), ready.get("user"),
+            IdleSessions idle = new IdleSessions(address(ready.get("imap2")), users,
                     ready.get("password"), n, sources, threads);
             try {
                 while (idle.idling() + idle.failed() < n) {
@@ -102,23 +139,28 @@ public final class PushBenchmark {
                         (System.nanoTime() - t) / 1e9);
                 Thread.sleep(3000); // the sessions' IDLE-start syncs settle
                 printMemory(before, memory(), idle.idling());
-                measure(writer, idle, r);
+                measure(writers, idle, r);
             } finally {
                 idle.close();
+            }
+        } finally {
+            for (ImapWriter w : writers) {
+                w.close();
             }
         }
         Thread.sleep(2000); // let the server drop the sessions before the next run
     }
 
-    private void measure(ImapWriter writer, IdleSessions idle, int rounds) throws Exception {
+    private void measure(List<ImapWriter> writers, IdleSessions idle, int rounds) throws Exception {
         List<Long> samples = new ArrayList<>();
         List<Long> storeRtt = new ArrayList<>();
         long missing = 0;
         for (int i = 0; i < rounds; i++) {
-            idle.startRound(i);
-            storeRtt.add(writer.toggle(i));
+            int a = i % writers.size();
+            idle.startRound(i, a);
+            storeRtt.add(writers.get(a).toggle(i / writers.size()));
             long deadline = System.nanoTime() + 15_000_000_000L;
-            while (idle.received() < idle.idling() && System.nanoTime() < deadline) {
+            while (idle.received() < idle.sessionsOf(a) && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
             for (long l : idle.latencies()) {
