@@ -1,6 +1,5 @@
 package io.mailstream.store.service.ops;
 
-import static com.mongodb.client.model.Filters.eq;
 
 import io.mailstream.store.api.AppendResult;
 import io.mailstream.store.api.Flags;
@@ -15,7 +14,6 @@ import io.mailstream.store.service.repo.BlobRepo;
 import io.mailstream.store.service.repo.MailboxRepo;
 import io.mailstream.store.service.repo.MongoCollections;
 import io.mailstream.store.service.repo.UserRepo;
-import io.mailstream.sync.MailboxEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +21,6 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
 
@@ -39,17 +36,17 @@ public class AppendOp {
     private final MailboxRepo mailboxes;
     private final UserRepo users;
     private final BlobRepo blobs;
-    private final MailboxWriter writer;
+    private final AppendBatcher batcher;
     private final StoreSettings settings;
 
     @Inject
-    public AppendOp(MongoCollections db, MailboxRepo mailboxes, UserRepo users, BlobRepo blobs, MailboxWriter writer,
+    public AppendOp(MongoCollections db, MailboxRepo mailboxes, UserRepo users, BlobRepo blobs, AppendBatcher batcher,
             StoreSettings settings) {
         this.db = db;
         this.mailboxes = mailboxes;
         this.users = users;
         this.blobs = blobs;
-        this.writer = writer;
+        this.batcher = batcher;
         this.settings = settings;
     }
 
@@ -78,26 +75,18 @@ public class AppendOp {
 
     private Uni<AppendResult> writeDocument(MailboxRecord target, StoredAnalysis a, Set<String> flags, Date date,
             long size) {
-        return writer.write(target.userId(), target.id(), ctx -> writer.allocate(ctx, 1).onItem().transformToUni(m -> {
-            long uid = m.uidNext() - 1;
-            Document doc = messageDoc(m, uid, a, flags, date, size);
-            return db.messages().insertOne(doc)
-                    .onFailure().call(f -> db.messages().deleteOne(eq("_id", MessageDoc.id(m.id(), uid))))
-                    .map(r -> {
-                        ctx.event(MailboxEvent.MessagesAppended.of(m.userId(), m.id(), m.modSeq(),
-                                Map.of(uid, List.copyOf(flags))));
-                        return new AppendResult(m.id(), m.uidValidity(), uid, m.modSeq());
-                    });
-        }));
+        return batcher.submit(target.userId(), target.id(), List.copyOf(flags),
+                (m, uid, modSeq) -> messageDoc(m, uid, modSeq, a, flags, date, size));
     }
 
-    static Document messageDoc(MailboxRecord m, long uid, StoredAnalysis a, Set<String> flags, Date date, long size) {
+    static Document messageDoc(MailboxRecord m, long uid, long modSeq, StoredAnalysis a, Set<String> flags, Date date,
+            long size) {
         String emailId = "M" + a.sha256().substring(0, 24);
         return new Document("_id", MessageDoc.id(m.id(), uid))
                 .append(MessageDoc.MAILBOX_ID, m.id())
                 .append(MessageDoc.USER_ID, m.userId())
                 .append(MessageDoc.UID, uid)
-                .append(MessageDoc.MODSEQ, m.modSeq())
+                .append(MessageDoc.MODSEQ, modSeq)
                 .append(MessageDoc.FLAGS, List.copyOf(flags))
                 .append(MessageDoc.LFLAGS, MessageDoc.lower(flags))
                 .append(MessageDoc.INTERNAL_DATE, date)

@@ -39,7 +39,12 @@ public class MailboxWriter {
 
     /** Allocates {@code uids} uids and one mod-sequence under the context's lease. */
     public Uni<MailboxRecord> allocate(WriteContext ctx, int uids) {
-        return leases.allocate(ctx.lease, uids).invoke(m -> ctx.allocated = m);
+        return allocate(ctx, uids, 1);
+    }
+
+    /** Allocates {@code uids} uids and {@code modSeqs} mod-sequences (one per change of a batch). */
+    public Uni<MailboxRecord> allocate(WriteContext ctx, int uids, int modSeqs) {
+        return leases.allocate(ctx.lease, uids, modSeqs).invoke(m -> ctx.allocated = m);
     }
 
     /** Renews the lease if it is getting old (between batches of a long write). */

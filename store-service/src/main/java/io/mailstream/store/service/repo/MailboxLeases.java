@@ -139,9 +139,18 @@ public class MailboxLeases {
      * {@code modSeq()}, the uids are {@code [uidNext() - uids, uidNext())}.
      */
     public Uni<MailboxRecord> allocate(Lease lease, int uids) {
+        return allocate(lease, uids, 1);
+    }
+
+    /**
+     * Like {@link #allocate(Lease, int)} for {@code modSeqs} changes at once (a batch of appends,
+     * each its own mutation): they own {@code (modSeq() - modSeqs, modSeq()]}.
+     */
+    public Uni<MailboxRecord> allocate(Lease lease, int uids, int modSeqs) {
         return checked(lease).onItem().transformToUni(l -> db.mailboxes().findOneAndUpdate(
                         and(eq("_id", lease.mailboxId()), eq(MailboxRecord.LEASE_TOKEN, lease.token())),
-                        combine(inc(MailboxRecord.MOD_SEQ, 1L), inc(MailboxRecord.UID_NEXT, (long) uids)), AFTER))
+                        combine(inc(MailboxRecord.MOD_SEQ, (long) modSeqs), inc(MailboxRecord.UID_NEXT, (long) uids)),
+                        AFTER))
                 .onItem().transform(doc -> {
                     if (doc == null) {
                         throw new StoreException(StoreErrorCode.UNAVAILABLE, "mailbox lease lost");
