@@ -15,6 +15,7 @@ public final class ImapMetrics {
     private final Map<String, Counter> commands = new ConcurrentHashMap<>();
     private final Counter accepted;
     private final Counter refused;
+    private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
 
     public ImapMetrics(MeterRegistry registry) {
         this.registry = registry == null ? new SimpleMeterRegistry() : registry;
@@ -22,6 +23,7 @@ public final class ImapMetrics {
         this.registry.gauge("mailstream.imap.sessions.authenticated", authenticated);
         this.accepted = this.registry.counter("mailstream.imap.connections.accepted");
         this.refused = this.registry.counter("mailstream.imap.connections.refused");
+        this.registry.more().counter("mailstream.imap.bytes.sent", java.util.List.of(), bytesSent);
     }
 
     public void connectionOpened() {
@@ -49,6 +51,15 @@ public final class ImapMetrics {
     public void command(String name, String status) {
         commands.computeIfAbsent(name + ' ' + status, k -> Counter.builder("mailstream.imap.commands")
                 .tag("command", name).tag("status", status).register(registry)).increment();
+    }
+
+    /** Octets handed to sockets (queued for sending). */
+    public void sent(long octets) {
+        bytesSent.addAndGet(octets);
+    }
+
+    public long bytesSent() {
+        return bytesSent.get();
     }
 
     public int openConnections() {

@@ -53,6 +53,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private io.smallrye.mutiny.subscription.UniEmitter<? super String> lineWaiter;
     private long timer = -1;
     private long expungesSent;
+    private boolean cleanedUp;
 
     ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
             ImapSession session, Runnable onClosed) {
@@ -64,7 +65,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         this.onClosed = onClosed;
         this.limits = new ParserLimitsPolicy(services.settings());
         this.parser = new ImapParser(limits.forState(session));
-        this.output = new Output(socket, context);
+        this.output = new Output(socket, context, services.metrics()::sent);
         this.store = new StoreAccess(services.store(), context, services.settings().storeTimeout());
         this.sync = new MailboxSync(session, store, this::send);
         output.onDrain(this::pump);
@@ -312,8 +313,6 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         }
     }
 
-    private boolean cleanedUp;
-
     private void closed() {
         closed = true;
         if (cleanedUp) {
@@ -327,11 +326,11 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             lineWaiter.fail(new IllegalStateException("connection closed"));
             lineWaiter = null;
         }
+        output.close();
         if (session.loggedIn() != null) {
             services.limits().releaseUser(session.loggedIn().userId());
             services.metrics().loggedOut();
         }
-        session.state(new SessionState.Logout());
         onClosed.run();
     }
 }

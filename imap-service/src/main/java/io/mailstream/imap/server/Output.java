@@ -20,12 +20,18 @@ public final class Output {
     private final NetSocket socket;
     private final Context context;
     private final List<Runnable> drainWaiters = new ArrayList<>();
+    private final List<io.smallrye.mutiny.subscription.UniEmitter<? super Void>> drainEmitters = new ArrayList<>();
     private Runnable onDrain = () -> { };
     private long bytesOut;
+    private boolean closed;
+    private Runnable cancelStream;
 
-    public Output(NetSocket socket, Context context) {
+    private final java.util.function.LongConsumer sent;
+
+    public Output(NetSocket socket, Context context, java.util.function.LongConsumer sent) {
         this.socket = socket;
         this.context = context;
+        this.sent = sent;
         socket.drainHandler(v -> drained());
     }
 
@@ -44,6 +50,7 @@ public final class Output {
 
     public void write(byte[] bytes) {
         bytesOut += bytes.length;
+        sent.accept(bytes.length);
         socket.write(Buffer.buffer(bytes));
     }
 
@@ -52,7 +59,16 @@ public final class Output {
         if (!socket.writeQueueFull()) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().emitter(em -> drainWaiters.add(() -> em.complete(null)));
+        if (closed) {
+            return Uni.createFrom().failure(new StreamBrokenException("connection closed", null));
+        }
+        return Uni.createFrom().emitter(em -> {
+            drainEmitters.add(em);
+            drainWaiters.add(() -> {
+                drainEmitters.remove(em);
+                em.complete(null);
+            });
+        });
     }
 
     /**
@@ -89,11 +105,23 @@ public final class Output {
                     @Override
                     public void onSubscribe(Flow.Subscription s) {
                         sub = s;
+                        // The connection may close mid-literal: stop reading from the store then.
+                        cancelStream = () -> {
+                            s.cancel();
+                            em.fail(new StreamBrokenException("connection closed during a literal", null));
+                        };
+                        if (closed) {
+                            cancelStream.run();
+                            return;
+                        }
                         s.request(1);
                     }
 
                     @Override
                     public void onItem(byte[] chunk) {
+                        if (closed) {
+                            return;
+                        }
                         int n = (int) Math.min(chunk.length, st.size() - written);
                         if (n > 0) {
                             write(n == chunk.length ? chunk : java.util.Arrays.copyOf(chunk, n));
@@ -108,11 +136,13 @@ public final class Output {
 
                     @Override
                     public void onFailure(Throwable t) {
+                        cancelStream = null;
                         em.fail(new StreamBrokenException("section stream failed after " + written + " octets", t));
                     }
 
                     @Override
                     public void onCompletion() {
+                        cancelStream = null;
                         if (written != st.size()) {
                             em.fail(new StreamBrokenException(
                                     "section stream gave " + written + " of " + st.size() + " octets", null));
@@ -121,6 +151,23 @@ public final class Output {
                         }
                     }
                 }));
+    }
+
+    /** The connection closed: a literal being streamed is abandoned, waiters are released. */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        Runnable c = cancelStream;
+        cancelStream = null;
+        if (c != null) {
+            c.run();
+        }
+        drainWaiters.clear();
+        List<io.smallrye.mutiny.subscription.UniEmitter<? super Void>> waiting = new ArrayList<>(drainEmitters);
+        drainEmitters.clear();
+        waiting.forEach(em -> em.fail(new StreamBrokenException("connection closed", null)));
     }
 
     private void drained() {
