@@ -300,6 +300,10 @@ class MessageApiTest {
         store.append(u.userId(), "INBOX", Set.of(), null, new byte[600]).await().atMost(WAIT);
         assertFails(store.copy(u.userId(), inbox(u), UidSet.of(1), "Archive"), StoreErrorCode.OVERQUOTA);
         assertThat(store.select(u.userId(), "Archive", false).await().atMost(WAIT).messages()).isEmpty();
+        // MOVE does not grow the usage, so it is allowed at the limit.
+        assertThat(store.move(u.userId(), inbox(u), UidSet.of(1), "Archive").await().atMost(WAIT).destinationUids())
+                .containsExactly(1L);
+        assertThat(store.quota(u.userId()).await().atMost(WAIT).storageUsed()).isEqualTo(600);
     }
 
     /** SHA-256 hex, as the store names blobs. */

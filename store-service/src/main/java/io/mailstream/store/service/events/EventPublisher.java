@@ -147,6 +147,10 @@ public class EventPublisher {
             }
             published.addAndGet(sent);
             if (sent < batch.size()) {
+                if (healthy) {
+                    // Logged on the transition only: the backlog gauge tells the rest.
+                    LOG.warnf("Kafka unavailable; events are kept in order and retried: %s", sink.lastError());
+                }
                 healthy = false;
                 lastError = sink.lastError();
                 try {
@@ -155,6 +159,9 @@ public class EventPublisher {
                     return;
                 }
             } else {
+                if (!healthy) {
+                    LOG.infof("Kafka reachable again; backlog %d", backlog());
+                }
                 healthy = true;
             }
         }

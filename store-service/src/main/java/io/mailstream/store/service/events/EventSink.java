@@ -69,9 +69,6 @@ public class EventSink {
                 break;
             }
         }
-        if (ok < events.size()) {
-            LOG.warnf("Kafka unavailable, %d events wait for retry: %s", events.size() - ok, lastError);
-        }
         return ok;
     }
 

@@ -54,11 +54,12 @@ public class CopyMoveOps {
     }
 
     public Uni<CopyResult> copy(String userId, String mailboxId, UidSet uids, String destinationName) {
-        return copyInternal(userId, mailboxId, uids, destinationName);
+        return copyInternal(userId, mailboxId, uids, destinationName, true);
     }
 
     public Uni<CopyResult> move(String userId, String mailboxId, UidSet uids, String destinationName) {
-        return copyInternal(userId, mailboxId, uids, destinationName).onItem().transformToUni(c -> {
+        // The user's usage does not grow by a move, so it is not refused for quota.
+        return copyInternal(userId, mailboxId, uids, destinationName, false).onItem().transformToUni(c -> {
             if (c.sourceUids().isEmpty()) {
                 return Uni.createFrom().item(c);
             }
@@ -68,7 +69,8 @@ public class CopyMoveOps {
         });
     }
 
-    private Uni<CopyResult> copyInternal(String userId, String mailboxId, UidSet uids, String destinationName) {
+    private Uni<CopyResult> copyInternal(String userId, String mailboxId, UidSet uids, String destinationName,
+            boolean checkQuota) {
         if (uids == null) {
             throw new StoreException(StoreErrorCode.BADREQUEST, "missing uid set");
         }
@@ -81,7 +83,9 @@ public class CopyMoveOps {
                                         List.of(), src.stableModSeq()));
                             }
                             long bytes = docs.stream().mapToLong(d -> Docs.getLong(d, MessageDoc.SIZE, 0)).sum();
-                            return users.reserve(userId, bytes, docs.size())
+                            Uni<Void> usage = checkQuota ? users.reserve(userId, bytes, docs.size())
+                                    : users.addUsage(userId, bytes, docs.size());
+                            return usage
                                     .onItem().transformToUni(x -> addRefs(docs, 1))
                                     .onItem().transformToUni(x -> insertCopies(src, dst, uids, docs)
                                             .onFailure().call(f -> giveBack(userId, docs)));

@@ -5,19 +5,25 @@ import com.password4j.Password;
 import com.password4j.types.Argon2;
 import io.mailstream.store.service.config.StoreSettings;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * Argon2id password hashes as PHC strings (DESIGN.md invariant 8), computed on worker threads
- * (tens of milliseconds of CPU must not run on an event loop). Verification of an unknown user
+ * Argon2id password hashes as PHC strings (DESIGN.md invariant 8), computed on a small pool of
+ * their own (tens of milliseconds of CPU must not run on an event loop). Verification of an unknown user
  * runs against a dummy hash so both answers take the same time.
  */
 @ApplicationScoped
 public class Passwords {
     private final Argon2Function function;
     private final String dummyHash;
+    /** Hashing is CPU and memory bound: at most one per core at a time (bounded memory under a login storm). */
+    private final java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), r -> {
+                Thread t = new Thread(r, "mailstream-password-hash");
+                t.setDaemon(true);
+                return t;
+            });
 
     @Inject
     public Passwords(StoreSettings settings) {
@@ -28,7 +34,7 @@ public class Passwords {
 
     public Uni<String> hash(String password) {
         return Uni.createFrom().item(() -> Password.hash(password).addRandomSalt(16).with(function).getResult())
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+                .runSubscriptionOn(pool);
     }
 
     /** Constant-time check (password4j compares digests with MessageDigest.isEqual). */
@@ -42,6 +48,6 @@ public class Passwords {
                 ok = false;
             }
             return ok && phcOrNull != null;
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }).runSubscriptionOn(pool);
     }
 }
