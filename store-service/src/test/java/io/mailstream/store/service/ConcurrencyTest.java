@@ -218,7 +218,7 @@ class ConcurrencyTest {
                 io.mailstream.store.service.repo.MailboxRepo mailboxes, io.mailstream.store.service.repo.UserRepo users,
                 io.mailstream.store.service.repo.BlobRepo blobs) {
             var writer = new io.mailstream.store.service.ops.MailboxWriter(new MailboxLeases(db, settings), events);
-            this.append = new io.mailstream.store.service.ops.AppendOp(db, mailboxes, users, blobs,
+            this.append = new io.mailstream.store.service.ops.AppendOp(mailboxes, users, blobs,
                     new io.mailstream.store.service.ops.AppendBatcher(writer, db), settings);
             this.flags = new io.mailstream.store.service.ops.FlagOps(db, writer);
             this.expunge = new io.mailstream.store.service.ops.ExpungeOps(db, writer, blobs, users, settings);

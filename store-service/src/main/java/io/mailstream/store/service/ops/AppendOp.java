@@ -12,7 +12,6 @@ import io.mailstream.store.service.domain.MessageDoc;
 import io.mailstream.store.service.mime.StoredAnalysis;
 import io.mailstream.store.service.repo.BlobRepo;
 import io.mailstream.store.service.repo.MailboxRepo;
-import io.mailstream.store.service.repo.MongoCollections;
 import io.mailstream.store.service.repo.UserRepo;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -32,7 +31,6 @@ import org.bson.Document;
  */
 @ApplicationScoped
 public class AppendOp {
-    private final MongoCollections db;
     private final MailboxRepo mailboxes;
     private final UserRepo users;
     private final BlobRepo blobs;
@@ -40,9 +38,8 @@ public class AppendOp {
     private final StoreSettings settings;
 
     @Inject
-    public AppendOp(MongoCollections db, MailboxRepo mailboxes, UserRepo users, BlobRepo blobs, AppendBatcher batcher,
+    public AppendOp(MailboxRepo mailboxes, UserRepo users, BlobRepo blobs, AppendBatcher batcher,
             StoreSettings settings) {
-        this.db = db;
         this.mailboxes = mailboxes;
         this.users = users;
         this.blobs = blobs;

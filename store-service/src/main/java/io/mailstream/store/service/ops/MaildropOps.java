@@ -51,7 +51,8 @@ public class MaildropOps {
         Date until = until(owner, ttl);
         Date now = new Date();
         return db.users().updateOne(
-                        and(eq("_id", userId), or(lt(UserRecord.MAILDROP_UNTIL, now), eq(UserRecord.MAILDROP_OWNER, owner))),
+                        and(eq("_id", userId),
+                                or(lt(UserRecord.MAILDROP_UNTIL, now), eq(UserRecord.MAILDROP_OWNER, owner))),
                         combine(set(UserRecord.MAILDROP_OWNER, owner), set(UserRecord.MAILDROP_UNTIL, until)))
                 .onItem().transformToUni(r -> r.getMatchedCount() > 0 ? listing(userId)
                         : users.require(userId).onItem().transformToUni(u -> Uni.createFrom().failure(

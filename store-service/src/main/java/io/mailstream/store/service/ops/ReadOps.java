@@ -57,7 +57,8 @@ public class ReadOps {
     public Uni<MailboxSnapshot> select(String userId, String rawName, boolean claimRecent) {
         String name = MailboxNames.normalize(rawName, StoreErrorCode.NONEXISTENT);
         return mailboxes.requireByName(userId, name)
-                .onItem().transformToUni(m -> claimRecent ? claim(m) : Uni.createFrom().item(new Claimed(m, m.stableUidNext())))
+                .onItem().transformToUni(m -> claimRecent ? claim(m)
+                        : Uni.createFrom().item(new Claimed(m, m.stableUidNext())))
                 .onItem().transformToUni(c -> mailboxOps.subscriptions(userId).onItem().transformToUni(subs -> {
                     MailboxRecord m = c.mailbox;
                     return db.messages().find(UidFilters.of(m.id(), null, m.stableUidNext()),

@@ -75,7 +75,8 @@ final class SearchPlan {
             return uids(u);
         }
         if (key instanceof SearchKey.MessageSet) {
-            throw new StoreException(StoreErrorCode.BADREQUEST, "sequence sets must be resolved to uids by the front-end");
+            throw new StoreException(StoreErrorCode.BADREQUEST,
+                    "sequence sets must be resolved to uids by the front-end");
         }
         if (key instanceof SearchKey.And a) {
             if (a.keys() == null) {

@@ -85,7 +85,8 @@ public class SectionOps {
                         try {
                             return inMemory(Sections.decodeBinary(body, part.transferEncoding()), req);
                         } catch (UnknownTransferEncodingException e) {
-                            throw new StoreException(StoreErrorCode.UNKNOWNCTE, "unknown transfer encoding " + e.encoding());
+                            throw new StoreException(StoreErrorCode.UNKNOWNCTE,
+                                    "unknown transfer encoding " + e.encoding());
                         }
                     });
         }

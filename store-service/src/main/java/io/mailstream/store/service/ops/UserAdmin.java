@@ -55,7 +55,8 @@ public class UserAdmin {
         return passwords.hash(password)
                 .onItem().transformToUni(hash -> users.insert(name, hash, qb, qm))
                 .call(u -> Multi.createFrom().iterable(Users.DEFAULT_MAILBOXES)
-                        .onItem().transformToUniAndConcatenate(d -> mailboxOps.createOne(u.id(), d.name(), d.specialUse()))
+                        .onItem().transformToUniAndConcatenate(
+                                d -> mailboxOps.createOne(u.id(), d.name(), d.specialUse()))
                         .collect().last());
     }
 
@@ -85,14 +86,16 @@ public class UserAdmin {
     public Uni<Void> setPassword(String username, String password) {
         checkPassword(password);
         return get(username).onItem().transformToUni(u -> passwords.hash(password)
-                .onItem().transformToUni(h -> db.users().updateOne(eq("_id", u.id()), set(UserRecord.PASSWORD_HASH, h))))
+                .onItem().transformToUni(h -> db.users().updateOne(eq("_id", u.id()),
+                        set(UserRecord.PASSWORD_HASH, h))))
                 .replaceWithVoid();
     }
 
     public Uni<UserRecord> setQuota(String username, Long quotaBytes, Long quotaMessages) {
         return get(username).onItem().transformToUni(u -> db.users().updateOne(eq("_id", u.id()),
                         com.mongodb.client.model.Updates.combine(
-                                set(UserRecord.QUOTA_BYTES, quotaBytes != null ? checkQuota(quotaBytes) : u.quotaBytes()),
+                                set(UserRecord.QUOTA_BYTES,
+                                        quotaBytes != null ? checkQuota(quotaBytes) : u.quotaBytes()),
                                 set(UserRecord.QUOTA_MESSAGES,
                                         quotaMessages != null ? checkQuota(quotaMessages) : u.quotaMessages())))
                 .onItem().transformToUni(r -> users.require(u.id())));

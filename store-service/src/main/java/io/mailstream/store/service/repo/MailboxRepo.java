@@ -78,7 +78,8 @@ public class MailboxRepo {
                 .append(MailboxRecord.STABLE_UID_NEXT, 1L)
                 .append(MailboxRecord.RECENT_UID, 1L)
                 .append(MailboxRecord.PURGED_MOD_SEQ, 0L)
-                .append("lease", new Document("owner", null).append("until", MailboxLeases.RELEASED).append("token", 0L))
+                .append("lease", new Document("owner", null).append("until", MailboxLeases.RELEASED)
+                        .append("token", 0L))
                 .append("createdAt", new Date());
         return db.mailboxes().insertOne(d).map(r -> MailboxRecord.from(d))
                 .onFailure(MongoWriteException.class).transform(e -> UserRepo.duplicate(e)
