@@ -63,6 +63,8 @@ class ConcurrencyTest {
     io.mailstream.store.service.repo.UserRepo userRepo;
     @Inject
     io.mailstream.store.service.repo.BlobRepo blobRepo;
+    @Inject
+    io.mailstream.store.service.repo.ChangeLog changeLog;
 
     @Test
     void concurrentWritersNeverLoseAChangeForReaders() throws Exception {
@@ -73,7 +75,7 @@ class ConcurrencyTest {
         for (int i = 0; i < 3; i++) {
             writers.add(new StoreClient(StoreTestSupport.vertx(), StoreTestSupport.baseUrl(), StoreTestSupport.SECRET));
         }
-        SecondInstance other = new SecondInstance(db, settings, events, mailboxRepo, userRepo, blobRepo);
+        SecondInstance other = new SecondInstance(db, settings, events, mailboxRepo, userRepo, blobRepo, changeLog);
         writers.add(other.store());
         writers.add(other.store());
 
@@ -216,12 +218,12 @@ class ConcurrencyTest {
 
         SecondInstance(MongoCollections db, StoreSettings settings, EventPublisher events,
                 io.mailstream.store.service.repo.MailboxRepo mailboxes, io.mailstream.store.service.repo.UserRepo users,
-                io.mailstream.store.service.repo.BlobRepo blobs) {
+                io.mailstream.store.service.repo.BlobRepo blobs, io.mailstream.store.service.repo.ChangeLog log) {
             var writer = new io.mailstream.store.service.ops.MailboxWriter(new MailboxLeases(db, settings), events);
             this.append = new io.mailstream.store.service.ops.AppendOp(mailboxes, users, blobs,
-                    new io.mailstream.store.service.ops.AppendBatcher(writer, db), settings);
-            this.flags = new io.mailstream.store.service.ops.FlagOps(db, writer);
-            this.expunge = new io.mailstream.store.service.ops.ExpungeOps(db, writer, blobs, users, settings);
+                    new io.mailstream.store.service.ops.AppendBatcher(writer, db, log), settings);
+            this.flags = new io.mailstream.store.service.ops.FlagOps(db, writer, log);
+            this.expunge = new io.mailstream.store.service.ops.ExpungeOps(db, writer, blobs, users, settings, log);
         }
 
         MailStore store() {

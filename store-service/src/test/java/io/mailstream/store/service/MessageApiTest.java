@@ -232,6 +232,9 @@ class MessageApiTest {
         assertThat(ch.changed()).extracting(MessageFlags::uid).containsExactly(4L);
         assertThat(ch.highestModSeq()).isEqualTo(all.highestModSeq());
         assertThat(ch.tombstonesTruncated()).isFalse();
+        // The change log only accelerates: without it the scan gives the same answer.
+        db.changes().deleteMany(new Document("mailboxId", box)).await().atMost(WAIT);
+        assertThat(store.changesSince(u.userId(), box, before).await().atMost(WAIT)).isEqualTo(ch);
         var none = store.changesSince(u.userId(), box, ch.highestModSeq()).await().atMost(WAIT);
         assertThat(none.changed()).isEmpty();
         assertThat(none.expunged().isEmpty()).isTrue();

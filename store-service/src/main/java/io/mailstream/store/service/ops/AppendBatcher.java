@@ -37,12 +37,15 @@ public class AppendBatcher {
 
     private final MailboxWriter writer;
     private final io.mailstream.store.service.repo.MongoCollections db;
+    private final io.mailstream.store.service.repo.ChangeLog changeLog;
     private final Map<String, ArrayDeque<Pending>> queues = new HashMap<>();
 
     @Inject
-    public AppendBatcher(MailboxWriter writer, io.mailstream.store.service.repo.MongoCollections db) {
+    public AppendBatcher(MailboxWriter writer, io.mailstream.store.service.repo.MongoCollections db,
+            io.mailstream.store.service.repo.ChangeLog changeLog) {
         this.writer = writer;
         this.db = db;
+        this.changeLog = changeLog;
     }
 
     Uni<AppendResult> submit(String userId, String mailboxId, List<String> flags, DocFactory doc) {
@@ -114,6 +117,9 @@ public class AppendBatcher {
             return db.messages().insertMany(docs)
                     .onFailure().call(f -> db.messages().deleteMany(com.mongodb.client.model.Filters.in("_id",
                             results.stream().map(r -> id.apply(r.uid())).toList())))
+                    .onItem().transformToUni(r -> changeLog.recordAll(results.stream()
+                            .map(a -> io.mailstream.store.service.repo.ChangeLog.entry(m.id(), a.modSeq(),
+                                    List.of(a.uid()), false)).toList()))
                     .map(r -> {
                         for (int i = 0; i < k; i++) {
                             AppendResult a = results.get(i);

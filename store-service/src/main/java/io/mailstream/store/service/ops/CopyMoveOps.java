@@ -41,10 +41,12 @@ public class CopyMoveOps {
     private final BlobRepo blobs;
     private final MailboxWriter writer;
     private final ExpungeOps expunge;
+    private final io.mailstream.store.service.repo.ChangeLog changeLog;
 
     @Inject
     public CopyMoveOps(MongoCollections db, MailboxRepo mailboxes, UserRepo users, BlobRepo blobs,
-            MailboxWriter writer, ExpungeOps expunge) {
+            MailboxWriter writer, ExpungeOps expunge, io.mailstream.store.service.repo.ChangeLog changeLog) {
+        this.changeLog = changeLog;
         this.db = db;
         this.mailboxes = mailboxes;
         this.users = users;
@@ -140,6 +142,8 @@ public class CopyMoveOps {
                             .onFailure().call(f -> db.messages().deleteMany(com.mongodb.client.model.Filters.and(
                                     com.mongodb.client.model.Filters.eq(MessageDoc.MAILBOX_ID, m.id()),
                                     com.mongodb.client.model.Filters.gte(MessageDoc.UID, firstUid))))
+                            .onItem().transformToUni(x -> ev.isEmpty() ? Uni.createFrom().voidItem()
+                                    : changeLog.record(m.id(), m.modSeq(), ev.keySet(), false))
                             .onItem().transformToUni(x -> {
                                 List<Document> skipped = planned.stream()
                                         .filter(d -> !ev.containsKey(newUid.get(MessageDoc.uid(d)))).toList();

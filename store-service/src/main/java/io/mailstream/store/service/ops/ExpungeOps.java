@@ -14,6 +14,7 @@ import io.mailstream.store.service.domain.Docs;
 import io.mailstream.store.service.domain.MailboxRecord;
 import io.mailstream.store.service.domain.MessageDoc;
 import io.mailstream.store.service.repo.BlobRepo;
+import io.mailstream.store.service.repo.ChangeLog;
 import io.mailstream.store.service.repo.MongoCollections;
 import io.mailstream.store.service.repo.UidFilters;
 import io.mailstream.store.service.repo.UserRepo;
@@ -47,10 +48,12 @@ public class ExpungeOps {
     private final BlobRepo blobs;
     private final UserRepo users;
     private final StoreSettings settings;
+    private final ChangeLog changeLog;
 
     @Inject
     public ExpungeOps(MongoCollections db, MailboxWriter writer, BlobRepo blobs, UserRepo users,
-            StoreSettings settings) {
+            StoreSettings settings, ChangeLog changeLog) {
+        this.changeLog = changeLog;
         this.db = db;
         this.writer = writer;
         this.blobs = blobs;
@@ -89,6 +92,7 @@ public class ExpungeOps {
                 List<Long> gone = docs.stream().map(MessageDoc::uid).toList();
                 return tombstones(m, gone)
                         .onItem().transformToUni(x -> deleteMessages(m.id(), m.userId(), docs))
+                        .onItem().transformToUni(x -> changeLog.record(m.id(), m.modSeq(), gone, true))
                         .onItem().transformToUni(x -> purgeOldTombstones(ctx))
                         .map(x -> {
                             ctx.event(MailboxEvent.MessagesExpunged.of(m.userId(), m.id(), m.modSeq(), gone));
@@ -161,7 +165,7 @@ public class ExpungeOps {
                             .onItem().transformToUni(r -> db.tombstones().deleteMany(
                                     and(eq("mailboxId", ctx.mailboxId()), com.mongodb.client.model.Filters.lte(
                                             "modseq", purged))))
-                            .replaceWithVoid();
+                            .onItem().transformToUni(r -> changeLog.purge(ctx.mailboxId(), purged));
                 });
     }
 

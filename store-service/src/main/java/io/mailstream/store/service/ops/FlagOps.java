@@ -15,6 +15,7 @@ import io.mailstream.store.api.StoreException;
 import io.mailstream.store.api.StoreFlagsResult;
 import io.mailstream.store.api.UidSet;
 import io.mailstream.store.service.domain.MessageDoc;
+import io.mailstream.store.service.repo.ChangeLog;
 import io.mailstream.store.service.repo.MongoCollections;
 import io.mailstream.store.service.repo.UidFilters;
 import io.mailstream.sync.MailboxEvent;
@@ -40,11 +41,13 @@ import org.bson.Document;
 public class FlagOps {
     private final MongoCollections db;
     private final MailboxWriter writer;
+    private final ChangeLog changeLog;
 
     @Inject
-    public FlagOps(MongoCollections db, MailboxWriter writer) {
+    public FlagOps(MongoCollections db, MailboxWriter writer, ChangeLog changeLog) {
         this.db = db;
         this.writer = writer;
+        this.changeLog = changeLog;
     }
 
     public Uni<StoreFlagsResult> store(String userId, String mailboxId, UidSet uids, FlagOperation op,
@@ -106,7 +109,7 @@ public class FlagOps {
             List<WriteModel<Document>> batch = models.subList(i, Math.min(models.size(), i + 1000));
             chain = chain.onItem().transformToUni(x -> db.messages().bulkWrite(batch).replaceWithVoid());
         }
-        return chain;
+        return chain.onItem().transformToUni(x -> changeLog.record(mailboxId, modSeq, changes.keySet(), false));
     }
 
     /** RFC 9051 6.4.6 FLAGS / +FLAGS / -FLAGS; flag names compare case-insensitively. */

@@ -86,6 +86,7 @@ public class MailboxLifecycle {
                 .collect().asList()
                 .onItem().transformToUni(docs -> expunge.deleteMessages(m.id(), m.userId(), docs))
                 .onItem().transformToUni(x -> db.tombstones().deleteMany(eq("mailboxId", m.id())))
+                .onItem().transformToUni(x -> db.changes().deleteMany(eq("mailboxId", m.id())))
                 .replaceWithVoid();
     }
 

@@ -3,6 +3,7 @@ package io.mailstream.store.service.ops;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lte;
 import static com.mongodb.client.model.Updates.set;
 
@@ -20,6 +21,7 @@ import io.mailstream.store.service.domain.Docs;
 import io.mailstream.store.service.domain.MailboxNames;
 import io.mailstream.store.service.domain.MailboxRecord;
 import io.mailstream.store.service.domain.MessageDoc;
+import io.mailstream.store.service.repo.ChangeLog;
 import io.mailstream.store.service.repo.MailboxRepo;
 import io.mailstream.store.service.repo.MongoCollections;
 import io.mailstream.store.service.repo.UidFilters;
@@ -45,9 +47,11 @@ public class ReadOps {
     private final MongoCollections db;
     private final MailboxRepo mailboxes;
     private final MailboxOps mailboxOps;
+    private final ChangeLog changeLog;
 
     @Inject
-    public ReadOps(MongoCollections db, MailboxRepo mailboxes, MailboxOps mailboxOps) {
+    public ReadOps(MongoCollections db, MailboxRepo mailboxes, MailboxOps mailboxOps, ChangeLog changeLog) {
+        this.changeLog = changeLog;
         this.db = db;
         this.mailboxes = mailboxes;
         this.mailboxOps = mailboxOps;
@@ -112,27 +116,72 @@ public class ReadOps {
                         a[3], m.stableModSeq(), a[4])));
     }
 
-    /** RFC 7162 CHANGEDSINCE / QRESYNC: changes in (since, stable] plus tombstones. */
+    /**
+     * RFC 7162 CHANGEDSINCE / QRESYNC: changes in (since, stable] plus expunged uids. Nothing new
+     * costs one lookup of the mailbox; a recent {@code since} reads the change log by primary key
+     * and only the touched messages; otherwise the mailbox is scanned (messages by modseq,
+     * tombstones).
+     */
     public Uni<Changes> changesSince(String userId, String mailboxId, long since) {
         if (since < 0) {
             return Uni.createFrom().failure(new StoreException(StoreErrorCode.BADREQUEST, "negative modseq"));
         }
         return mailboxes.requireById(userId, mailboxId).onItem().transformToUni(m -> {
             long stable = m.stableModSeq();
-            Uni<List<MessageFlags>> changed = db.messages().find(
-                            and(eq(MessageDoc.MAILBOX_ID, m.id()), gt(MessageDoc.MODSEQ, since),
-                                    lte(MessageDoc.MODSEQ, stable)),
-                            new FindOptions().projection(MessageDoc.FLAGS_PROJECTION)
-                                    .sort(Sorts.ascending(MessageDoc.UID)).batchSize(1000))
-                    .map(MessageDoc::toFlags).filter(f -> f.uid() < m.stableUidNext()).collect().asList();
-            Uni<List<Long>> expunged = db.tombstones().find(
-                            and(eq("mailboxId", m.id()), gt("modseq", since), lte("modseq", stable)),
-                            new FindOptions().projection(new Document("uid", 1)).batchSize(2000))
-                    .map(t -> Docs.getLong(t, "uid", 0)).collect().asList();
-            return Uni.combine().all().unis(changed, expunged).asTuple()
-                    .map(t -> new Changes(stable, m.stableUidNext(), t.getItem1(), UidSet.ofAll(t.getItem2()),
-                            since < m.purgedModSeq()));
+            boolean truncated = since < m.purgedModSeq();
+            if (since >= stable) {
+                return Uni.createFrom().item(new Changes(stable, m.stableUidNext(), List.of(), UidSet.empty(),
+                        truncated));
+            }
+            if (truncated || stable - since > ChangeLog.MAX_WINDOW) {
+                return scan(m, since);
+            }
+            return changeLog.window(m.id(), since, stable).onItem().transformToUni(entries -> entries == null
+                    ? scan(m, since) : fromLog(m, since, entries));
         });
+    }
+
+    private Uni<Changes> fromLog(MailboxRecord m, long since, List<Document> entries) {
+        Set<Long> expunged = new TreeSet<>();
+        Set<Long> touched = new TreeSet<>();
+        for (Document e : entries) {
+            List<Long> uids = e.getList("uids", Number.class).stream().map(Number::longValue).toList();
+            if (Boolean.TRUE.equals(e.getBoolean("expunged"))) {
+                expunged.addAll(uids);
+            } else {
+                touched.addAll(uids);
+            }
+        }
+        touched.removeAll(expunged);
+        if (touched.size() > UidFilters.MAX_POINT_LOOKUPS) {
+            return scan(m, since);
+        }
+        long stable = m.stableModSeq();
+        List<String> ids = touched.stream().map(uid -> MessageDoc.id(m.id(), uid)).toList();
+        Uni<List<MessageFlags>> changed = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : db.messages().find(in("_id", ids), new FindOptions().projection(MessageDoc.FLAGS_PROJECTION))
+                        .map(MessageDoc::toFlags)
+                        .filter(f -> f.modSeq() > since && f.modSeq() <= stable && f.uid() < m.stableUidNext())
+                        .collect().asList()
+                        .map(list -> list.stream().sorted((a, b) -> Long.compare(a.uid(), b.uid())).toList());
+        return changed.map(list -> new Changes(stable, m.stableUidNext(), list, UidSet.ofAll(expunged), false));
+    }
+
+    private Uni<Changes> scan(MailboxRecord m, long since) {
+        long stable = m.stableModSeq();
+        Uni<List<MessageFlags>> changed = db.messages().find(
+                        and(eq(MessageDoc.MAILBOX_ID, m.id()), gt(MessageDoc.MODSEQ, since),
+                                lte(MessageDoc.MODSEQ, stable)),
+                        new FindOptions().projection(MessageDoc.FLAGS_PROJECTION)
+                                .sort(Sorts.ascending(MessageDoc.UID)).batchSize(1000))
+                .map(MessageDoc::toFlags).filter(f -> f.uid() < m.stableUidNext()).collect().asList();
+        Uni<List<Long>> expunged = db.tombstones().find(
+                        and(eq("mailboxId", m.id()), gt("modseq", since), lte("modseq", stable)),
+                        new FindOptions().projection(new Document("uid", 1)).batchSize(2000))
+                .map(t -> Docs.getLong(t, "uid", 0)).collect().asList();
+        return Uni.combine().all().unis(changed, expunged).asTuple()
+                .map(t -> new Changes(stable, m.stableUidNext(), t.getItem1(), UidSet.ofAll(t.getItem2()),
+                        since < m.purgedModSeq()));
     }
 
     /** FETCH of everything but body sections, in uid order. */

@@ -24,6 +24,7 @@ public class MongoCollections {
     public static final String BLOBS = "blobs";
     public static final String BLOB_CHUNKS = "blobChunks";
     public static final String TOMBSTONES = "tombstones";
+    public static final String CHANGES = "changes";
 
     private final ReactiveMongoDatabase db;
 
@@ -56,6 +57,11 @@ public class MongoCollections {
         return db.getCollection(TOMBSTONES);
     }
 
+    /** The per-mailbox change log: one document per mod-sequence ({@link ChangeLog}). */
+    public ReactiveMongoCollection<Document> changes() {
+        return db.getCollection(CHANGES);
+    }
+
     /** Pings the server (readiness). */
     public Uni<Document> ping() {
         return db.runCommand(new Document("ping", 1));
@@ -73,6 +79,7 @@ public class MongoCollections {
                         new IndexOptions().name("mailbox_modseq")),
                 tombstones().createIndex(Indexes.ascending("mailboxId", "modseq"),
                         new IndexOptions().name("mailbox_modseq")),
+                changes().createIndex(Indexes.ascending("mailboxId", "modseq"), new IndexOptions().name("mailbox_modseq")),
                 blobChunks().createIndex(Indexes.ascending("gen", "n"), new IndexOptions().name("gen_n")));
         return Uni.join().all(all).andFailFast().replaceWithVoid();
     }
