@@ -71,15 +71,18 @@ public class ExpungeOps {
         String deleted = Flags.DELETED.toLowerCase(Locale.ROOT);
         Bson filter;
         java.util.function.Predicate<Document> exact;
+        boolean byId;
         if (uids == null) {
-            filter = UidFilters.of(ctx.mailboxId(), null, ctx.mailbox().uidNext());
+            filter = UidFilters.all(ctx.mailboxId(), ctx.mailbox().uidNext());
+            byId = UidFilters.wholeById(ctx.mailbox().uidNext());
             exact = d -> true;
         } else {
             UidFilters.UidQuery q = UidFilters.query(ctx.mailboxId(), uids, ctx.mailbox().uidNext());
             filter = q.filter();
+            byId = q.byId();
             exact = q.exact();
         }
-        if (onlyDeleted && uids == null) {
+        if (onlyDeleted && !byId) {
             filter = and(filter, eq(MessageDoc.LFLAGS, deleted));
         }
         java.util.function.Predicate<Document> keep = onlyDeleted
