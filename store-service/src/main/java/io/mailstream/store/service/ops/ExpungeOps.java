@@ -71,18 +71,15 @@ public class ExpungeOps {
         String deleted = Flags.DELETED.toLowerCase(Locale.ROOT);
         Bson filter;
         java.util.function.Predicate<Document> exact;
-        boolean byId;
         if (uids == null) {
-            filter = UidFilters.all(ctx.mailboxId(), ctx.mailbox().uidNext());
-            byId = UidFilters.wholeById(ctx.mailbox().uidNext());
+            filter = UidFilters.of(ctx.mailboxId(), null, ctx.mailbox().uidNext());
             exact = d -> true;
         } else {
             UidFilters.UidQuery q = UidFilters.query(ctx.mailboxId(), uids, ctx.mailbox().uidNext());
             filter = q.filter();
-            byId = q.byId();
             exact = q.exact();
         }
-        if (onlyDeleted && !byId) {
+        if (onlyDeleted && uids == null) {
             filter = and(filter, eq(MessageDoc.LFLAGS, deleted));
         }
         java.util.function.Predicate<Document> keep = onlyDeleted

@@ -61,7 +61,7 @@ public class MaildropOps {
 
     private Uni<Maildrop> listing(String userId) {
         return mailboxes.requireByName(userId, MailboxNames.INBOX).onItem().transformToUni(m -> db.messages()
-                .find(UidFilters.all(m.id(), m.stableUidNext()), new FindOptions()
+                .find(UidFilters.of(m.id(), null, m.stableUidNext()), new FindOptions()
                         .projection(new Document(MessageDoc.UID, 1).append(MessageDoc.SIZE, 1))
                         .sort(Sorts.ascending(MessageDoc.UID)).batchSize(2000))
                 .map(d -> new Maildrop.Entry(MessageDoc.uid(d), Docs.getLong(d, MessageDoc.SIZE, 0),

@@ -65,7 +65,7 @@ public class ReadOps {
                         : Uni.createFrom().item(new Claimed(m, m.stableUidNext())))
                 .onItem().transformToUni(c -> mailboxOps.subscriptions(userId).onItem().transformToUni(subs -> {
                     MailboxRecord m = c.mailbox;
-                    return db.messages().find(UidFilters.all(m.id(), m.stableUidNext()),
+                    return db.messages().find(UidFilters.of(m.id(), null, m.stableUidNext()),
                                     new FindOptions().projection(MessageDoc.FLAGS_PROJECTION)
                                             .sort(Sorts.ascending(MessageDoc.UID)).batchSize(1000))
                             .map(MessageDoc::toFlags).collect().asList()
@@ -101,7 +101,7 @@ public class ReadOps {
     public Uni<MailboxStatus> status(String userId, String rawName) {
         String name = MailboxNames.normalize(rawName, StoreErrorCode.NONEXISTENT);
         return mailboxes.requireByName(userId, name).onItem().transformToUni(m -> db.messages()
-                .find(UidFilters.all(m.id(), m.stableUidNext()), new FindOptions()
+                .find(UidFilters.of(m.id(), null, m.stableUidNext()), new FindOptions()
                         .projection(new Document(MessageDoc.UID, 1).append(MessageDoc.LFLAGS, 1)
                                 .append(MessageDoc.SIZE, 1)).batchSize(2000))
                 .collect().in(() -> new long[5], (acc, d) -> {

@@ -41,10 +41,8 @@ public class SearchOps {
             projection.append(MessageDoc.SEARCH, 1);
         }
         return mailboxes.requireById(userId, mailboxId).onItem().transformToUni(m -> {
-            Bson base = UidFilters.all(m.id(), m.stableUidNext());
-            // A small mailbox is read by key and matched in memory; a large one is narrowed first.
-            boolean narrow = pre != null && !UidFilters.wholeById(m.stableUidNext());
-            return db.messages().find(narrow ? and(base, pre) : base, new FindOptions().projection(projection)
+            Bson base = UidFilters.of(m.id(), null, m.stableUidNext());
+            return db.messages().find(pre == null ? base : and(base, pre), new FindOptions().projection(projection)
                             .sort(Sorts.ascending(MessageDoc.UID)).batchSize(text ? 16 : 1000))
                     .filter(d -> new SearchMatcher(d).matches(key))
                     .map(MessageDoc::uid)

@@ -62,30 +62,6 @@ public final class UidFilters {
     public record UidQuery(Bson filter, boolean byId, java.util.function.Predicate<org.bson.Document> exact) {
     }
 
-    /** Mailboxes whose uidNext is at most this are read whole by primary key. */
-    public static final int MAX_WHOLE_BY_ID = 2000;
-
-    /**
-     * Every message of a mailbox below {@code uidLimit}. While the mailbox's uids are few this is
-     * a set of primary-key lookups (no other condition may be added to stay one on the embedded
-     * server: see {@link #wholeById}); beyond, the (mailboxId, uid) range.
-     */
-    public static Bson all(String mailboxId, long uidLimit) {
-        if (wholeById(uidLimit)) {
-            List<String> ids = new ArrayList<>();
-            for (long u = 1; u < uidLimit; u++) {
-                ids.add(MessageDoc.id(mailboxId, u));
-            }
-            return com.mongodb.client.model.Filters.in("_id", ids);
-        }
-        return of(mailboxId, null, uidLimit);
-    }
-
-    /** Whether {@link #all} looks up by id (callers then filter anything else in memory). */
-    public static boolean wholeById(long uidLimit) {
-        return uidLimit - 1 <= MAX_WHOLE_BY_ID;
-    }
-
     public static UidQuery query(String mailboxId, UidSet uids, long uidLimit) {
         if (uids.size() <= MAX_POINT_LOOKUPS) {
             List<String> ids = new ArrayList<>();
