@@ -97,6 +97,10 @@ public final class StoreBenchmark {
         double flags = drive(messages, concurrency, i -> store.storeFlags(user, box, UidSet.of(1 + (i % messages)),
                 i % 2 == 0 ? FlagOperation.ADD : FlagOperation.REMOVE, Set.of("\\Seen"), null));
         report("flag update, one mailbox", messages, flags, "updates/s");
+        double selects = drive(messages / 4, concurrency, i -> store.select(users.get(1 + i % (users.size() - 1)),
+                "INBOX", false));
+        report("select (snapshot of a " + messages / users.size() + "-message mailbox)", messages / 4, selects,
+                "selects/s");
         double flagsSpread = drive(messages, concurrency, i -> {
             String u = users.get(i % users.size());
             return store.select(u, "INBOX", false).onItem().transformToUni(s -> store.storeFlags(u,
