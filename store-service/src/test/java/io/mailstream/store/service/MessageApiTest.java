@@ -171,6 +171,27 @@ class MessageApiTest {
     }
 
     @Test
+    void anAppendThatFailsAtTheDocumentLeavesNothingBehind() {
+        UserRef u = StoreTestSupport.newUser(admin, "pw");
+        String box = inbox(u);
+        long next = store.select(u.userId(), "INBOX", false).await().atMost(WAIT).uidNext();
+        // Occupy the id the next message document will take, so its insert fails.
+        db.messages().insertOne(new Document("_id", box + ":" + next).append("mailboxId", "elsewhere"))
+                .await().atMost(WAIT);
+        byte[] raw = message("doomed", "unique " + u.userId());
+        assertFails(store.append(u.userId(), "INBOX", Set.of(), null, raw), StoreErrorCode.SERVERBUG);
+        db.messages().deleteOne(new Document("_id", box + ":" + next)).await().atMost(WAIT);
+
+        assertThat(store.select(u.userId(), "INBOX", false).await().atMost(WAIT).messages()).isEmpty();
+        assertThat(store.quota(u.userId()).await().atMost(WAIT).storageUsed()).isZero();
+        assertThat(db.blobs().find(new Document("_id", StoredSha.of(raw))).collect().first().await().atMost(WAIT))
+                .isNull();
+        // The mailbox goes on: the next append gets the next uid.
+        assertThat(store.append(u.userId(), "INBOX", Set.of(), null, raw).await().atMost(WAIT).uid())
+                .isGreaterThan(next);
+    }
+
+    @Test
     void storeFlagsAddRemoveReplaceAndUnchangedSince() {
         UserRef u = StoreTestSupport.newUser(admin, "pw");
         for (int i = 0; i < 3; i++) {

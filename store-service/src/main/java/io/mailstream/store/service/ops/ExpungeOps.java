@@ -93,7 +93,8 @@ public class ExpungeOps {
                 return tombstones(m, gone)
                         .onItem().transformToUni(x -> deleteMessages(m.id(), m.userId(), docs))
                         .onItem().transformToUni(x -> changeLog.record(m.id(), m.modSeq(), gone, true))
-                        .onItem().transformToUni(x -> purgeOldTombstones(ctx))
+                        // Retention is housekeeping: its failure must not fail a done expunge.
+                        .onItem().transformToUni(x -> purgeOldTombstones(ctx).onFailure().recoverWithNull())
                         .map(x -> {
                             ctx.event(MailboxEvent.MessagesExpunged.of(m.userId(), m.id(), m.modSeq(), gone));
                             return new ExpungeResult(UidSet.ofAll(gone), m.modSeq());

@@ -30,6 +30,7 @@ public class ChangeLog {
     /** Largest modseq window read from the log. */
     public static final int MAX_WINDOW = 1000;
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(ChangeLog.class);
     private final MongoCollections db;
 
     @Inject
@@ -50,12 +51,22 @@ public class ChangeLog {
         return d;
     }
 
+    /**
+     * Never fails: the change is already written when it is logged, and a missing entry only
+     * makes readers scan.
+     */
     public Uni<Void> record(String mailboxId, long modSeq, Collection<Long> uids, boolean expunged) {
-        return db.changes().insertOne(entry(mailboxId, modSeq, uids, expunged)).replaceWithVoid();
+        return recordAll(List.of(entry(mailboxId, modSeq, uids, expunged)));
     }
 
     public Uni<Void> recordAll(List<Document> entries) {
-        return entries.isEmpty() ? Uni.createFrom().voidItem() : db.changes().insertMany(entries).replaceWithVoid();
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.changes().insertMany(entries).replaceWithVoid().onFailure().recoverWithUni(e -> {
+            LOG.warnf("change log entry not written (readers will scan): %s", e.toString());
+            return Uni.createFrom().voidItem();
+        });
     }
 
     /** The entries of {@code (since, upTo]} in modseq order, or null when any is missing or incomplete. */
