@@ -75,7 +75,8 @@ class AdminApiTest {
     void openApiHealthAndMetrics() {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/admin/v1/users"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItem("mailbox-events"));
+                .body("checks.name", hasItem("mailbox-events"))
+                .body("checks.name", hasItem("MongoDB connection health check"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("mailstream_events_backlog"));
     }
 }
