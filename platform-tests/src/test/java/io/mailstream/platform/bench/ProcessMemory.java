@@ -2,9 +2,9 @@ package io.mailstream.platform.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +24,8 @@ record ProcessMemory(long pid, double heapBytes, double rssBytes) {
         }
         new ProcessBuilder("jcmd", Long.toString(pid), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
-        String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + httpPort + "/q/metrics")).build(),
+        String metrics = PushBenchmark.HTTP.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + httpPort + "/q/metrics")).timeout(Duration.ofSeconds(20)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         double heap = 0;
         for (String l : metrics.split("\n")) {
