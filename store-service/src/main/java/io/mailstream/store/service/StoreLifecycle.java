@@ -7,8 +7,10 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /** Start-up: indexes (idempotent), configuration warnings, and one line naming the port. */
@@ -33,8 +35,15 @@ public class StoreLifecycle {
         }
     }
 
-    void listening(@Observes HttpServerStart start) {
+    /** Quarkus fires the server start event asynchronously. */
+    void listening(@ObservesAsync HttpServerStart start) {
+        int port = start.options().getPort();
+        if (port <= 0) {
+            // A random port (tests): Quarkus publishes the one it got in the configuration.
+            port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.test-port", Integer.class)
+                    .orElse(port);
+        }
         LOG.infof("store-service listening on http://%s:%d (store API /store/v1, admin /admin/v1, health /q/health)",
-                start.options().getHost(), start.options().getPort());
+                start.options().getHost(), port);
     }
 }
