@@ -31,6 +31,12 @@ public final class EventApplier {
         GONE
     }
 
+    /** The last event converted: a fan-out hands one event object to every session of the mailbox. */
+    private static volatile Converted last;
+
+    private record Converted(MailboxEvent event, Changes changes) {
+    }
+
     private EventApplier() {
     }
 
@@ -58,7 +64,7 @@ public final class EventApplier {
         if (event.modSeq() != seen + 1) {
             return Outcome.RESYNC;
         }
-        Changes changes = toChanges(event, m.uidNext());
+        Changes changes = changesOf(event);
         if (changes == null) {
             return Outcome.RESYNC;
         }
@@ -66,8 +72,23 @@ public final class EventApplier {
         return Outcome.APPLIED;
     }
 
-    /** The event as the store's changes-since answer for exactly its mod-sequence; null if malformed. */
-    static Changes toChanges(MailboxEvent event, long uidNext) {
+    /** {@link #toChanges}, converted once per event object however many sessions apply it. */
+    static Changes changesOf(MailboxEvent event) {
+        Converted c = last;
+        if (c != null && c.event() == event) {
+            return c.changes();
+        }
+        Changes changes = toChanges(event);
+        last = new Converted(event, changes);
+        return changes;
+    }
+
+    /**
+     * The event as the store's changes-since answer for exactly its mod-sequence; null if
+     * malformed. Session-independent (uidNext 0 where the event does not raise it: the view keeps
+     * the larger), so one conversion serves every session.
+     */
+    static Changes toChanges(MailboxEvent event) {
         long modSeq = event.modSeq();
         if (event instanceof MailboxEvent.MessagesAppended a) {
             if (a.messages().isEmpty()) {
@@ -77,18 +98,17 @@ public final class EventApplier {
             if (changed == null) {
                 return null;
             }
-            long next = Math.max(uidNext, a.messages().lastKey() + 1);
-            return new Changes(modSeq, next, changed, UidSet.empty(), false);
+            return new Changes(modSeq, a.messages().lastKey() + 1, changed, UidSet.empty(), false);
         }
         if (event instanceof MailboxEvent.FlagsChanged f) {
             List<MessageFlags> changed = flags(f.flags(), modSeq);
-            return changed == null ? null : new Changes(modSeq, uidNext, changed, UidSet.empty(), false);
+            return changed == null ? null : new Changes(modSeq, 0, changed, UidSet.empty(), false);
         }
         MailboxEvent.MessagesExpunged x = (MailboxEvent.MessagesExpunged) event;
         if (x.uids().stream().anyMatch(u -> u == null || u <= 0)) {
             return null;
         }
-        return new Changes(modSeq, uidNext, List.of(), UidSet.ofAll(x.uids()), false);
+        return new Changes(modSeq, 0, List.of(), UidSet.ofAll(x.uids()), false);
     }
 
     private static List<MessageFlags> flags(Map<Long, List<String>> byUid, long modSeq) {

@@ -63,6 +63,20 @@ class EventApplierTest {
     }
 
     @Test
+    void oneEventServesEverySessionOfTheMailbox() {
+        SelectedMailbox first = mailbox();
+        SelectedMailbox second = mailbox();
+        second.observedFlags(2, Set.of());
+        MailboxEvent e = flags(11, 2, "\\Seen", "\\Answered");
+        assertThat(EventApplier.apply(first, e)).isEqualTo(APPLIED);
+        assertThat(EventApplier.apply(second, e)).isEqualTo(APPLIED);
+        assertThat(EventApplier.changesOf(e)).isSameAs(EventApplier.changesOf(e));
+        assertThat(flush(first)).containsExactly(new Unsolicited.FlagsChanged(2, 2, Set.of("\\Seen", "\\Answered")));
+        assertThat(flush(second)).containsExactly(new Unsolicited.FlagsChanged(2, 2, Set.of("\\Seen", "\\Answered")));
+        assertThat(first.uidNext()).isEqualTo(4);
+    }
+
+    @Test
     void eventAtOrBelowTheSessionsModSeqWasAlreadySeen() {
         SelectedMailbox m = mailbox();
         // the session's own STORE, synced after its command, then its event; or a redelivery
