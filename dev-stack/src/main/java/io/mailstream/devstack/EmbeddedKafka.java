@@ -77,16 +77,26 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The static quorum reads voter addresses from configuration, not from the log, so the
         // controller port may change between restarts.
         controllerPort = Ports.freePort();
-        KafkaConfig config = new KafkaConfig(brokerProperties(), false);
-        format(config);
-        KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
+        // The broker loads plugin classes (share-state persister, authorizers) through the thread's
+        // context class loader. A test stack shared across class loaders (a Quarkus test's, then a
+        // plain test's) must load them where the broker itself was loaded, or a restart fails.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
         try {
-            raftServer.startup();
-        } catch (RuntimeException e) {
-            shutdownQuietly(raftServer);
-            throw e;
+            KafkaConfig config = new KafkaConfig(brokerProperties(), false);
+            format(config);
+            KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
+            try {
+                raftServer.startup();
+            } catch (RuntimeException e) {
+                shutdownQuietly(raftServer);
+                throw e;
+            }
+            server = raftServer;
+        } finally {
+            thread.setContextClassLoader(previous);
         }
-        server = raftServer;
         awaitReady();
         LOG.info("Kafka broker ready on {} (data in {})", bootstrapServers(), dataDir);
         return this;
