@@ -182,6 +182,9 @@ public final class StoreBenchmark {
                     "KAFKA_BOOTSTRAP_SERVERS", s.kafka.bootstrapServers(),
                     "MAILSTREAM_STORE_SECRET", s.secret, "MAILSTREAM_ADMIN_TOKEN", s.adminToken));
             s.store = pb.start();
+            Process child = s.store;
+            // Never leave the store JVM behind, even if this one is interrupted.
+            Runtime.getRuntime().addShutdownHook(new Thread(child::destroy, "bench-stop-store"));
             long deadline = System.currentTimeMillis() + WAIT.toMillis();
             while (!s.ready()) {
                 if (System.currentTimeMillis() > deadline || !s.store.isAlive()) {
