@@ -68,6 +68,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         if (server != null) {
             return this;
         }
+        // Kafka loads classes (share-state persister, serializers, config types) through the
+        // thread's context class loader. A test stack shared across class loaders (a Quarkus
+        // test's, then a plain test's) must load them where Kafka itself was loaded.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
+        try {
+            return startWithOwnClassLoader();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private EmbeddedKafka startWithOwnClassLoader() {
         // Resolve once and keep: a restarted broker must come back where its clients look for it.
         if (port == 0) {
             port = Ports.freePort();
@@ -77,26 +91,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         // The static quorum reads voter addresses from configuration, not from the log, so the
         // controller port may change between restarts.
         controllerPort = Ports.freePort();
-        // The broker loads plugin classes (share-state persister, authorizers) through the thread's
-        // context class loader. A test stack shared across class loaders (a Quarkus test's, then a
-        // plain test's) must load them where the broker itself was loaded, or a restart fails.
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
+        KafkaConfig config = new KafkaConfig(brokerProperties(), false);
+        format(config);
+        KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
         try {
-            KafkaConfig config = new KafkaConfig(brokerProperties(), false);
-            format(config);
-            KafkaRaftServer raftServer = new KafkaRaftServer(config, Time.SYSTEM);
-            try {
-                raftServer.startup();
-            } catch (RuntimeException e) {
-                shutdownQuietly(raftServer);
-                throw e;
-            }
-            server = raftServer;
-        } finally {
-            thread.setContextClassLoader(previous);
+            raftServer.startup();
+        } catch (RuntimeException e) {
+            shutdownQuietly(raftServer);
+            throw e;
         }
+        server = raftServer;
         awaitReady();
         LOG.info("Kafka broker ready on {} (data in {})", bootstrapServers(), dataDir);
         return this;
@@ -166,7 +170,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        return Admin.create(config);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(EmbeddedKafka.class.getClassLoader());
+        try {
+            return Admin.create(config);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     /** Stops the broker and, for a temporary data directory, deletes it. */
