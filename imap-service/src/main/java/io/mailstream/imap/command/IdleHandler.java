@@ -37,7 +37,10 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
                 .map(line -> line.toUpperCase(Locale.ROOT).equals("DONE")
                         ? ctx.ok("IDLE terminated")
                         : ctx.bad("Expected DONE to end IDLE"))
-                .onFailure().call(e -> idling.stop());
+                .onFailure().call(e -> idling.stop())
+                // The client went away while idling, the usual way IDLE ends: nobody to answer, no error.
+                .onFailure(IllegalStateException.class)
+                .recoverWithItem(e -> ctx.bad("Connection closed during IDLE"));
     }
 
     /** The timers and the change listener of one IDLE command. */
