@@ -43,9 +43,10 @@ class FetchmailTest {
         Path rc = tmp.resolve(keep ? "keep.rc" : "delete.rc");
         // set invisible: no Received header; stripcr: the MDA gets LF line ends; sslproto '': plaintext on loopback.
         Files.writeString(rc, "set no syslog\nset no bouncemail\nset invisible\n"
-                + "poll 127.0.0.1 proto pop3 service " + pop3.port() + " auth password\n"
+                // uidl is a server option: it must come before the user options (fetchmail rc grammar).
+                + "poll 127.0.0.1 proto pop3 service " + pop3.port() + " auth password" + (keep ? " uidl" : "") + "\n"
                 + "  user \"alice\" there with password \"s3cret\"\n"
-                + "  options " + (keep ? "keep uidl" : "nokeep fetchall") + " no rewrite stripcr sslproto ''\n"
+                + "  options " + (keep ? "keep" : "nokeep fetchall") + " norewrite stripcr sslproto ''\n"
                 + "  mda \"/bin/sh -c 'cat > " + out + "/msg-$$.eml'\"\n");
         Files.setPosixFilePermissions(rc, PosixFilePermissions.fromString("rw-------"));
         ProcessBuilder pb = new ProcessBuilder("fetchmail", "-N", "-f", rc.toString(), "--idfile",
