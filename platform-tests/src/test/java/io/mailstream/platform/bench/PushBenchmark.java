@@ -160,6 +160,7 @@ public final class PushBenchmark {
 
     private void measure(List<ImapWriter> writers, IdleSessions idle, int rounds) throws Exception {
         ServerLatency server = http.length > 1 ? ServerLatency.read(http[1]) : null;
+        String loadBefore = loadAverage();
         List<Long> samples = new ArrayList<>();
         List<Long> storeRtt = new ArrayList<>();
         long missing = 0;
@@ -180,6 +181,8 @@ public final class PushBenchmark {
             }
             Thread.sleep(idle.idling() <= 1000 ? 50 : 300);
         }
+        System.out.printf("machine load average (1 min) before / after the rounds: %s / %s%n", loadBefore,
+                loadAverage());
         long[] a = samples.stream().mapToLong(Long::longValue).sorted().toArray();
         long[] s = storeRtt.stream().mapToLong(Long::longValue).sorted().toArray();
         if (a.length == 0) {
@@ -194,6 +197,14 @@ public final class PushBenchmark {
         if (server != null) {
             System.out.printf("  instance 2's own histogram, event timestamp -> FETCH written: %s%n",
                     ServerLatency.read(http[1]).since(server));
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
         }
     }
 
