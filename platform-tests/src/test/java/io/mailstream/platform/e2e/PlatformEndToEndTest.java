@@ -118,6 +118,12 @@ class PlatformEndToEndTest {
             assertThat(String.join("\n", body)).contains("Delivered-To: rcpt@localhost", "Return-Path: <sender@example.org>",
                     "Subject: delivered over LMTP", ".leading dot line");
         }
+        // The same delivery, downloaded over POP3: byte for byte what IMAP serves as BODY[].
+        JsonNode pop = JSON.readTree(Python.run(work, "pop3_download.py", "127.0.0.1",
+                String.valueOf(platform.pop3Port()), "rcpt@localhost", "pw-rcpt", work.toString()));
+        assertThat(pop.get("stat").get(0).asInt()).isEqualTo(1);
+        assertThat(Files.readString(work.resolve("1.eml"), StandardCharsets.UTF_8))
+                .contains("Delivered-To: rcpt@localhost", "Subject: delivered over LMTP", "\r\n.leading dot line\r\n");
     }
 
     @Test
