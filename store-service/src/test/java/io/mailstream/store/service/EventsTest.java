@@ -160,7 +160,10 @@ class EventsTest {
                 .filter(e -> e instanceof MailboxEvent.MessagesAppended).map(e -> e.modSeq()).distinct().count() == 20);
         List<Long> appendedUids = consumed.stream().filter(e -> e instanceof MailboxEvent.MessagesAppended)
                 .flatMap(e -> ((MailboxEvent.MessagesAppended) e).messages().keySet().stream()).distinct().toList();
-        assertThat(appendedUids).containsExactlyElementsOf(uids);
+        // Issue acceptance: across an outage no event is lost. Order is only promised while Kafka is
+        // healthy: a batch cut by the outage may be resent after later records landed, and
+        // consumers resync on a modseq gap (DESIGN invariant 4).
+        assertThat(appendedUids).containsExactlyInAnyOrderElementsOf(uids);
     }
 
     private static void startKafka() {
