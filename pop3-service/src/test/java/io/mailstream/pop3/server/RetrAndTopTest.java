@@ -90,7 +90,7 @@ class RetrAndTopTest {
 
     @Test
     void everyCorpusMessageIsSentByteExactAndStuffed() throws Exception {
-        Path corpus = Path.of("/work/shared/testdata/mime");
+        Path corpus = Path.of("..", "..", "shared", "testdata", "mime").toAbsolutePath().normalize() /* shared/ beside the repository, module dir as cwd */;
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(corpus), "MIME corpus not present");
         List<byte[]> messages = new ArrayList<>();
         try (Pop3Fixture other = Pop3Fixture.start(); Stream<Path> files = Files.list(corpus)) {

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The shared MIME corpus (/work/shared/testdata/mime), as messages a client appends over IMAP. */
+/** The shared MIME corpus ({@code shared/testdata/mime} beside the repository), as messages a client appends over IMAP. */
 public final class Corpus {
-    public static final Path DIR = Path.of("/work/shared/testdata/mime");
+    public static final Path DIR = Path.of("..", "..", "shared", "testdata", "mime").toAbsolutePath().normalize() /* shared/ beside the repository, module dir as cwd */;
 
     private Corpus() {
     }
