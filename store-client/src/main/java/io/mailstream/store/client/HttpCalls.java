@@ -14,12 +14,14 @@ import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.parsetools.RecordParser;
 import io.vertx.ext.web.client.HttpRequest;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The HTTP transport of {@link StoreClient}: one pooled HTTP/1.1 client (keep-alive, no
@@ -163,6 +165,79 @@ final class HttpCalls {
                 resp.fetch(already);
             }
         }, BackPressureStrategy.BUFFER);
+    }
+
+    /** Receives a newline-delimited answer line by line; may throw a StoreException to stop. */
+    interface LineSink<T> {
+        void line(Buffer line);
+
+        T finish();
+    }
+
+    /** The longest line a line-delimited answer may have: bounds the memory of a bad answer. */
+    static final int MAX_LINE = 16 * 1024 * 1024;
+
+    /**
+     * A JSON request whose answer is newline-delimited and read as it arrives, so that neither
+     * side holds the whole answer as one buffer.
+     */
+    <T> Uni<T> lines(HttpMethod method, String path, Object body, Supplier<LineSink<T>> sinks) {
+        return Uni.createFrom().emitter(em -> {
+            LineSink<T> sink = sinks.get();
+            RequestOptions ro = new RequestOptions().setMethod(method)
+                    .setAbsoluteURI(options.baseUrl() + path)
+                    .setIdleTimeout(options.requestTimeout().toMillis())
+                    .putHeader(HttpHeaders.AUTHORIZATION, authorization)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
+            http.request(ro).compose(r -> r.send(Json.encode(body))).onComplete(ar -> {
+                if (ar.failed()) {
+                    em.fail(ErrorMapping.transport(ar.cause()));
+                    return;
+                }
+                HttpClientResponse resp = ar.result();
+                if (resp.statusCode() != 200) {
+                    resp.body().onComplete(b -> em.fail(ErrorMapping.fromResponse(resp.statusCode(),
+                            b.succeeded() ? b.result() : null)));
+                    return;
+                }
+                AtomicBoolean failed = new AtomicBoolean();
+                RecordParser parser = RecordParser.newDelimited("\n", line -> {
+                    if (failed.get()) {
+                        return;
+                    }
+                    try {
+                        sink.line(line);
+                    } catch (RuntimeException e) {
+                        failed.set(true);
+                        resp.request().reset();
+                        em.fail(e);
+                    }
+                });
+                parser.maxRecordSize(MAX_LINE);
+                parser.exceptionHandler(t -> {
+                    if (failed.compareAndSet(false, true)) {
+                        resp.request().reset();
+                        em.fail(new StoreException(StoreErrorCode.SERVERBUG, "store answer line too long"));
+                    }
+                });
+                resp.handler(parser);
+                resp.exceptionHandler(t -> {
+                    if (failed.compareAndSet(false, true)) {
+                        em.fail(ErrorMapping.transport(t));
+                    }
+                });
+                resp.endHandler(v -> {
+                    if (failed.get()) {
+                        return;
+                    }
+                    try {
+                        em.complete(sink.finish());
+                    } catch (RuntimeException e) {
+                        em.fail(e);
+                    }
+                });
+            });
+        });
     }
 
     void close() {

@@ -140,8 +140,8 @@ public final class StoreClient implements MailStore, AutoCloseable {
 
     @Override
     public Uni<MailboxSnapshot> select(String userId, String name, boolean claimRecent) {
-        return http.json(HttpMethod.POST, user(userId) + "/mailboxes/select", null,
-                body("name", name, "claimRecent", claimRecent), as(MailboxSnapshot.class));
+        return http.lines(HttpMethod.POST, user(userId) + "/mailboxes/select",
+                body("name", name, "claimRecent", claimRecent), SnapshotReader::new);
     }
 
     @Override

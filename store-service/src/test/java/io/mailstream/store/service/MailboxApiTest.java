@@ -8,13 +8,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.mailstream.store.api.FlagOperation;
 import io.mailstream.store.api.MailStore;
 import io.mailstream.store.api.MailboxInfo;
+import io.mailstream.store.api.MessageFlags;
 import io.mailstream.store.api.StoreErrorCode;
 import io.mailstream.store.api.UidSet;
 import io.mailstream.store.api.UserRef;
+import io.mailstream.store.service.ops.MongoMailStore;
 import io.mailstream.store.service.ops.UserAdmin;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class MailboxApiTest {
     @Inject
     UserAdmin admin;
+
+    @Inject
+    MongoMailStore mongo;
 
     private final MailStore store = StoreTestSupport.client();
 
@@ -193,5 +199,31 @@ class MailboxApiTest {
                 .await().atMost(WAIT);
         assertThat(store.select(u.userId(), "INBOX", false).await().atMost(WAIT).keywords()).isEmpty();
         assertThat(List.of(first.uidValidity())).containsExactly(first.mailbox().uidValidity());
+    }
+
+    @Test
+    void selectStreamsEveryMessageAcrossManyBatches() {
+        UserRef u = StoreTestSupport.newUser(admin, "pw");
+        int n = 700;
+        io.smallrye.mutiny.Multi.createFrom().range(0, n)
+                .onItem().transformToUni(i -> store.append(u.userId(), "Archive",
+                        i % 3 == 0 ? Set.of("\\Seen", "$Label" + (i % 5)) : Set.of(), null,
+                        message("m" + i, "body " + i)))
+                .merge(16).collect().asList().await().atMost(Duration.ofMinutes(2));
+        String id = store.select(u.userId(), "Archive", false).await().atMost(WAIT).mailbox().mailboxId();
+        store.storeFlags(u.userId(), id, UidSet.of(7), FlagOperation.ADD, Set.of("\\Deleted"), null)
+                .await().atMost(WAIT);
+        store.expunge(u.userId(), id, null).await().atMost(WAIT);
+
+        var streamed = store.select(u.userId(), "Archive", false).await().atMost(WAIT);
+        var direct = mongo.select(u.userId(), "Archive", false).await().atMost(WAIT);
+        assertThat(streamed.messages()).hasSize(n - 1).isEqualTo(direct.messages());
+        assertThat(streamed.messages()).extracting(MessageFlags::uid).isSorted().doesNotContain(7L);
+        assertThat(streamed.keywords()).containsExactlyInAnyOrder("$Label0", "$Label1", "$Label2", "$Label3",
+                "$Label4");
+        assertThat(List.of(streamed.uidValidity(), streamed.uidNext(), streamed.highestModSeq(),
+                streamed.firstRecentUid())).isEqualTo(List.of(direct.uidValidity(), direct.uidNext(),
+                direct.highestModSeq(), direct.firstRecentUid()));
+        assertThat(streamed.mailbox()).isEqualTo(direct.mailbox());
     }
 }

@@ -1,7 +1,7 @@
 package io.mailstream.store.service.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mailstream.store.api.MailboxInfo;
-import io.mailstream.store.api.MailboxSnapshot;
 import io.mailstream.store.api.MailboxStatus;
 import io.mailstream.store.api.Quota;
 import io.mailstream.store.api.StoreErrorCode;
@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestPath;
 
 /** Store API: authentication, quota and the name-addressed mailbox operations. */
@@ -21,6 +24,9 @@ import org.jboss.resteasy.reactive.RestPath;
 public class MailboxResource {
     @Inject
     MongoMailStore store;
+
+    @Inject
+    ObjectMapper json;
 
     @POST
     @Path("/auth")
@@ -82,10 +88,13 @@ public class MailboxResource {
         return store.status(userId, body(req).name());
     }
 
+    /** SELECT/EXAMINE, streamed as {@link SnapshotLines} from a database cursor. */
     @POST
     @Path("/users/{userId}/mailboxes/select")
-    public Uni<MailboxSnapshot> select(@RestPath String userId, StoreRequests.Select req) {
-        return store.select(userId, body(req).name(), req.claimRecent());
+    @Produces(SnapshotLines.MEDIA_TYPE)
+    public RestMulti<byte[]> select(@RestPath String userId, StoreRequests.Select req) {
+        return RestMulti.fromUniResponse(store.selectStream(userId, body(req).name(), req.claimRecent()),
+                s -> SnapshotLines.encode(s, json), s -> Map.of());
     }
 
     static <T> T body(T req) {

@@ -109,6 +109,11 @@ public class MongoMailStore implements MailStore {
         return call(() -> reads.select(userId, name, claimRecent));
     }
 
+    /** SELECT with the messages streamed (what the HTTP API serves); see {@link SnapshotStream}. */
+    public Uni<SnapshotStream> selectStream(String userId, String name, boolean claimRecent) {
+        return call(() -> reads.selectStream(userId, name, claimRecent));
+    }
+
     @Override
     public Uni<AppendResult> append(String userId, String mailboxName, Set<String> flags, Instant internalDate,
             byte[] message) {

@@ -59,29 +59,26 @@ public class ReadOps {
 
     /** SELECT/EXAMINE (RFC 9051 6.3.2); {@code claimRecent} moves the \Recent mark (RFC 3501 2.3.2). */
     public Uni<MailboxSnapshot> select(String userId, String rawName, boolean claimRecent) {
+        return selectStream(userId, rawName, claimRecent).onItem().transformToUni(SnapshotStream::collect);
+    }
+
+    /**
+     * SELECT/EXAMINE with the messages streamed from a cursor in uid order, bounded by the
+     * mailbox's stable uidNext: memory does not grow with the mailbox.
+     */
+    public Uni<SnapshotStream> selectStream(String userId, String rawName, boolean claimRecent) {
         String name = MailboxNames.normalize(rawName, StoreErrorCode.NONEXISTENT);
         return mailboxes.requireByName(userId, name)
                 .onItem().transformToUni(m -> claimRecent ? claim(m)
                         : Uni.createFrom().item(new Claimed(m, m.stableUidNext())))
-                .onItem().transformToUni(c -> mailboxOps.subscriptions(userId).onItem().transformToUni(subs -> {
+                .onItem().transformToUni(c -> mailboxOps.subscriptions(userId).map(subs -> {
                     MailboxRecord m = c.mailbox;
-                    return db.messages().find(UidFilters.of(m.id(), null, m.stableUidNext()),
-                                    new FindOptions().projection(MessageDoc.FLAGS_PROJECTION)
-                                            .sort(Sorts.ascending(MessageDoc.UID)).batchSize(1000))
-                            .map(MessageDoc::toFlags).collect().asList()
-                            .map(list -> {
-                                Set<String> keywords = new TreeSet<>();
-                                for (MessageFlags f : list) {
-                                    for (String flag : f.flags()) {
-                                        if (!flag.startsWith("\\")) {
-                                            keywords.add(flag);
-                                        }
-                                    }
-                                }
-                                return new MailboxSnapshot(MailboxOps.info(m, subs.contains(m.name()), false),
-                                        m.uidValidity(), m.stableUidNext(), m.stableModSeq(), c.firstRecent,
-                                        keywords, list);
-                            });
+                    return new SnapshotStream(MailboxOps.info(m, subs.contains(m.name()), false),
+                            m.uidValidity(), m.stableUidNext(), m.stableModSeq(), c.firstRecent,
+                            db.messages().find(UidFilters.of(m.id(), null, m.stableUidNext()),
+                                            new FindOptions().projection(MessageDoc.FLAGS_PROJECTION)
+                                                    .sort(Sorts.ascending(MessageDoc.UID)).batchSize(1000))
+                                    .map(MessageDoc::toFlags));
                 }));
     }
 
