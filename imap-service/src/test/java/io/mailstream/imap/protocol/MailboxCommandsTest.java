@@ -98,6 +98,45 @@ class MailboxCommandsTest {
         }
     }
 
+    /** RFC 5258 3 and its example 2: a subscribed name need not exist; it is \NonExistent. */
+    @Test
+    void subscribedNamesThatDoNotExistAreListedAsNonExistent() throws Exception {
+        UserRef u = server.newUser();
+        try (ImapClient c = server.login(u)) {
+            Script.run(c, """
+                    C: a1 CREATE Fruit/Banana
+                    S: a1 OK CREATE completed
+                    C: a2 SUBSCRIBE Fruit/Banana
+                    S: a2 OK SUBSCRIBE completed
+                    C: a3 SUBSCRIBE Fruit/Peach
+                    S: a3 OK SUBSCRIBE completed
+                    C: a4 LIST (SUBSCRIBED) "" Fruit/*
+                    S: * LIST (\\HasNoChildren \\Subscribed) "/" Fruit/Banana
+                    S: * LIST (\\NonExistent \\HasNoChildren \\Subscribed) "/" Fruit/Peach
+                    S: a4 OK LIST completed
+                    C: a5 LSUB "" Fruit/*
+                    S: * LSUB () "/" Fruit/Banana
+                    S: * LSUB () "/" Fruit/Peach
+                    S: a5 OK LSUB completed
+                    C: a6 SUBSCRIBE Veg/Corn
+                    S: a6 OK SUBSCRIBE completed
+                    C: a7 LIST (SUBSCRIBED RECURSIVEMATCH) "" %
+                    S: * LIST (\\HasChildren) "/" Fruit ("CHILDINFO" ("SUBSCRIBED"))
+                    S: * LIST (\\NonExistent \\HasNoChildren) "/" Veg ("CHILDINFO" ("SUBSCRIBED"))
+                    S: a7 OK LIST completed
+                    C: a8 LIST "" Fruit/* RETURN (SUBSCRIBED)
+                    S: * LIST (\\HasNoChildren \\Subscribed) "/" Fruit/Banana
+                    S: a8 OK LIST completed
+                    C: a9 RENAME Fruit/Banana Fruit/Plantain
+                    S: a9 OK RENAME completed
+                    C: b1 LIST (SUBSCRIBED) "" Fruit/*
+                    S: * LIST (\\NonExistent \\HasNoChildren \\Subscribed) "/" Fruit/Banana
+                    S: * LIST (\\NonExistent \\HasNoChildren \\Subscribed) "/" Fruit/Peach
+                    S: b1 OK LIST completed
+                    """);
+        }
+    }
+
     @Test
     void subscriptionsListExtendedAndLsub() throws Exception {
         UserRef u = server.newUser();

@@ -61,6 +61,17 @@ public interface MailStore {
     /** SUBSCRIBE / UNSUBSCRIBE; a name need not exist to be subscribed (RFC 9051 6.3.7). */
     Uni<Void> setSubscribed(String userId, String name, boolean subscribed);
 
+    /**
+     * Every subscribed name of the user, sorted, whether or not a mailbox of that name exists
+     * (RFC 9051 6.3.7: a name need not exist to be subscribed; RFC 5258 3: such names are listed
+     * with \NonExistent). A default so that existing implementations keep compiling: it sees only
+     * the subscribed names that exist.
+     */
+    default Uni<List<String>> listSubscriptions(String userId) {
+        return listMailboxes(userId).map(all -> all.stream().filter(MailboxInfo::subscribed)
+                .map(MailboxInfo::name).sorted().toList());
+    }
+
     Uni<MailboxStatus> status(String userId, String name);
 
     /**

@@ -47,6 +47,8 @@ import java.util.stream.Collectors;
 public final class StoreClient implements MailStore, AutoCloseable {
     private static final TypeReference<List<MailboxInfo>> MAILBOXES = new TypeReference<>() {
     };
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
     private static final TypeReference<List<MessageMeta>> METAS = new TypeReference<>() {
     };
     private static final TypeReference<List<Long>> UIDS = new TypeReference<>() {
@@ -107,6 +109,11 @@ public final class StoreClient implements MailStore, AutoCloseable {
     @Override
     public Uni<List<MailboxInfo>> listMailboxes(String userId) {
         return http.json(HttpMethod.GET, user(userId) + "/mailboxes", null, null, as(MAILBOXES));
+    }
+
+    @Override
+    public Uni<List<String>> listSubscriptions(String userId) {
+        return http.json(HttpMethod.GET, user(userId) + "/subscriptions", null, null, as(NAMES));
     }
 
     @Override

@@ -157,8 +157,11 @@ class MailboxApiTest {
         store.setSubscribed(u.userId(), "Later/Maybe", true).await().atMost(WAIT);
         assertThat(list(u).get("Sent").subscribed()).isTrue();
         assertThat(list(u).get("Trash").subscribed()).isFalse();
+        assertThat(store.listSubscriptions(u.userId()).await().atMost(WAIT)).containsExactly("Later/Maybe", "Sent");
         store.setSubscribed(u.userId(), "Sent", false).await().atMost(WAIT);
         assertThat(list(u).get("Sent").subscribed()).isFalse();
+        assertThat(store.listSubscriptions(u.userId()).await().atMost(WAIT)).containsExactly("Later/Maybe");
+        assertFails(store.listSubscriptions("no-such-user"), StoreErrorCode.NONEXISTENT);
         assertFails(store.setSubscribed(u.userId(), "", true), StoreErrorCode.BADREQUEST);
     }
 

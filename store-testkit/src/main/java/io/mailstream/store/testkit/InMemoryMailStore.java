@@ -220,6 +220,11 @@ public final class InMemoryMailStore implements MailStore {
     }
 
     @Override
+    public Uni<List<String>> listSubscriptions(String userId) {
+        return call(() -> userById(userId).subscriptions.stream().sorted().toList());
+    }
+
+    @Override
     public Uni<Void> setSubscribed(String userId, String name, boolean subscribed) {
         return run(() -> {
             TestUser u = userById(userId);

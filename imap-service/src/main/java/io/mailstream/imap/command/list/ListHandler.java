@@ -45,8 +45,14 @@ public final class ListHandler implements CommandHandler<ImapCommand.List> {
                 patterns.add(ListPattern.of(command.reference(), p, DELIM));
             }
         }
-        return ctx.store().call(s -> s.listMailboxes(ctx.userId()))
-                .chain(all -> respond(ctx, command, patterns, all))
+        Uni<List<MailboxInfo>> names = ctx.store().call(s -> s.listMailboxes(ctx.userId()));
+        if (command.selectOptions().contains(ListSelectOption.SUBSCRIBED)) {
+            // RFC 5258 3.1: SUBSCRIBED lists subscribed names, whether they exist or not.
+            boolean recursive = command.selectOptions().contains(ListSelectOption.RECURSIVEMATCH);
+            names = names.chain(all -> ctx.store().call(s -> s.listSubscriptions(ctx.userId()))
+                    .map(subs -> ListCandidates.of(all, subs, recursive)));
+        }
+        return names.chain(all -> respond(ctx, command, patterns, all))
                 .map(v -> ctx.ok("LIST completed"));
     }
 

@@ -5,7 +5,6 @@ import io.mailstream.imap.command.CommandHandler;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.response.ImapResponse;
 import io.mailstream.store.api.MailStore;
-import io.mailstream.store.api.MailboxInfo;
 import io.smallrye.mutiny.Uni;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,13 +25,9 @@ public final class LsubHandler implements CommandHandler<ImapCommand.Lsub> {
             return ctx.done(ctx.ok("LSUB completed"));
         }
         ListPattern pattern = ListPattern.of(command.reference(), command.pattern(), DELIM);
-        return ctx.store().call(s -> s.listMailboxes(ctx.userId())).map(all -> {
-            Set<String> subscribed = new LinkedHashSet<>();
-            for (MailboxInfo m : all) {
-                if (m.subscribed()) {
-                    subscribed.add(m.name());
-                }
-            }
+        // RFC 3501 6.3.9: every subscribed name, whether or not the mailbox exists.
+        return ctx.store().call(s -> s.listSubscriptions(ctx.userId())).map(all -> {
+            Set<String> subscribed = new LinkedHashSet<>(all);
             Set<String> parents = new LinkedHashSet<>();
             for (String name : subscribed) {
                 if (pattern.matches(name)) {

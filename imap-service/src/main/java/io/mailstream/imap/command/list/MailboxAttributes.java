@@ -13,10 +13,14 @@ public final class MailboxAttributes {
     /**
      * \Noselect, \HasChildren or \HasNoChildren (always: RFC 9051 6.3.9.5 allows it and clients
      * rely on it), \Subscribed when asked for, and the special-use attributes (RFC 6154 2).
+     * A name without a mailbox (a subscription, RFC 5258 3) is \NonExistent, which implies
+     * \Noselect.
      */
     public static List<String> of(MailboxInfo m, boolean withSubscribed) {
         List<String> out = new ArrayList<>();
-        if (m.noselect()) {
+        if (!ListCandidates.exists(m)) {
+            out.add("\\NonExistent");
+        } else if (m.noselect()) {
             out.add("\\Noselect");
         }
         out.add(m.hasChildren() ? "\\HasChildren" : "\\HasNoChildren");

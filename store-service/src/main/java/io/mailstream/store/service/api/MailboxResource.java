@@ -76,6 +76,12 @@ public class MailboxResource {
         return store.renameMailbox(userId, body(req).from(), req.to());
     }
 
+    @GET
+    @Path("/users/{userId}/subscriptions")
+    public Uni<List<String>> subscriptions(@RestPath String userId) {
+        return store.listSubscriptions(userId);
+    }
+
     @POST
     @Path("/users/{userId}/mailboxes/subscription")
     public Uni<Void> subscribe(@RestPath String userId, StoreRequests.Subscription req) {

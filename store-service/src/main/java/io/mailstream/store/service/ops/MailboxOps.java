@@ -64,6 +64,12 @@ public class MailboxOps {
                 m.uidValidity());
     }
 
+    /** Every subscribed name, sorted, existing or not (RFC 9051 6.3.7). */
+    public Uni<List<String>> listSubscriptions(String userId) {
+        return users.require(userId).onItem().transformToUni(u -> subscriptions(userId))
+                .map(s -> s.stream().sorted().toList());
+    }
+
     Uni<Set<String>> subscriptions(String userId) {
         return db.users().find(eq("_id", userId)).collect().first().map(d -> d == null ? Set.<String>of()
                 : new HashSet<>(d.getList(UserRecord.SUBSCRIPTIONS, String.class, List.of())));

@@ -105,6 +105,11 @@ public class MongoMailStore implements MailStore {
     }
 
     @Override
+    public Uni<List<String>> listSubscriptions(String userId) {
+        return call(() -> mailboxOps.listSubscriptions(userId));
+    }
+
+    @Override
     public Uni<MailboxSnapshot> select(String userId, String name, boolean claimRecent) {
         return call(() -> reads.select(userId, name, claimRecent));
     }
