@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the real mail clients the end-to-end tests drive, from Debian's packages:
-# fetchmail and getmail (POP3), mbsync/isync and curl (IMAP), swaks (LMTP).
+# fetchmail and getmail (POP3), mbsync/isync, offlineimap and curl (IMAP), swaks (LMTP).
 # Tests that need a client skip, with a reason, when it is missing; this only makes them run.
 set -uo pipefail
-packages=(fetchmail getmail6 isync curl swaks)
+packages=(fetchmail getmail6 isync offlineimap3 curl swaks)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
