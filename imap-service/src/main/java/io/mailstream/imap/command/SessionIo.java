@@ -39,4 +39,12 @@ public interface SessionIo {
 
     /** The connection's event loop context. */
     Context context();
+
+    /**
+     * RFC 4978 3: compresses both directions starting right after the CRLF of the tagged OK
+     * (above TLS when TLS is on).
+     */
+    default void compressAfterResponse() {
+        throw new UnsupportedOperationException("COMPRESS is not supported on this connection");
+    }
 }

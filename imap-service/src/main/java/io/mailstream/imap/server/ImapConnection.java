@@ -49,6 +49,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private boolean inputAtLastCompletion;
     private boolean discardInput;
     private boolean startTls;
+    private boolean compress;
     private String closeWithBye;
     private io.smallrye.mutiny.subscription.UniEmitter<? super String> lineWaiter;
     private long timer = -1;
@@ -158,6 +159,10 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             return;
         }
         send(tagged);
+        if (compress) {
+            compress = false;
+            Compression.start(socket); // RFC 4978 3: right after the CRLF of the tagged OK
+        }
         inputAtLastCompletion = parser.buffered() > 0;
         parser.setLimits(limits.forState(session));
         parser.setUtf8(session.rev2());
@@ -280,6 +285,11 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     @Override
     public void startTlsAfterResponse() {
         startTls = true;
+    }
+
+    @Override
+    public void compressAfterResponse() {
+        compress = true;
     }
 
     @Override

@@ -14,6 +14,8 @@ public final class Capabilities {
     private static final List<String> EXTENSIONS = List.of("SASL-IR", "ENABLE", "IDLE", "NAMESPACE",
             "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ESEARCH",
             "SEARCHRES", "ID");
+    /** RFC 4978 COMPRESS=DEFLATE. */
+    private static final List<String> COMPRESS = List.of("COMPRESS=DEFLATE");
 
     private final ImapSettings settings;
 
@@ -37,6 +39,7 @@ public final class Capabilities {
         // RFC 7888: LITERAL+ and LITERAL- are never advertised together.
         caps.add(settings.literalMinus() ? "LITERAL-" : "LITERAL+");
         caps.addAll(EXTENSIONS);
+        caps.addAll(COMPRESS);
         if (session.state() instanceof SessionState.NotAuthenticated) {
             if (startTlsOffered(session)) {
                 caps.add("STARTTLS");

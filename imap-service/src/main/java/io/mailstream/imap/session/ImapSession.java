@@ -23,6 +23,7 @@ public final class ImapSession {
     private SessionState state = new SessionState.NotAuthenticated(0);
     private final Set<String> enabled = new LinkedHashSet<>();
     private UserRef loggedIn;
+    private boolean compressed;
 
     public ImapSession(String id, String remoteAddress, boolean loopback, boolean implicitTls) {
         this.id = id;
@@ -109,5 +110,14 @@ public final class ImapSession {
 
     public EncoderContext encoderContext() {
         return rev2() ? EncoderContext.REV2 : EncoderContext.REV1;
+    }
+
+    /** RFC 4978: COMPRESS DEFLATE is active on this connection (it cannot be turned off). */
+    public boolean compressed() {
+        return compressed;
+    }
+
+    public void compressionStarted() {
+        this.compressed = true;
     }
 }

@@ -99,6 +99,9 @@ final class CommandNames {
         if (c instanceof ImapCommand.Id) {
             return "ID";
         }
+        if (c instanceof ImapCommand.Compress) {
+            return "COMPRESS";
+        }
         throw new IllegalArgumentException("unknown command " + c);
     }
 }

@@ -206,4 +206,8 @@ public sealed interface ImapCommand {
      */
     record Id(String tag, Map<String, String> params) implements ImapCommand {
     }
+
+    /** COMPRESS (RFC 4978 3); {@code mechanism} upper-cased ("DEFLATE" is the only one defined). */
+    record Compress(String tag, String mechanism) implements ImapCommand {
+    }
 }
