@@ -102,6 +102,9 @@ final class CommandNames {
         if (c instanceof ImapCommand.Compress) {
             return "COMPRESS";
         }
+        if (c instanceof ImapCommand.Notify) {
+            return "NOTIFY";
+        }
         throw new IllegalArgumentException("unknown command " + c);
     }
 }
