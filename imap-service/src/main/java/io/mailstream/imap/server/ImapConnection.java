@@ -55,6 +55,12 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private long timer = -1;
     private long expungesSent;
     private boolean cleanedUp;
+    private final java.util.ArrayDeque<QuietTask> quietTasks = new java.util.ArrayDeque<>();
+    private boolean quietRunning;
+    private boolean quietHoldsBusy;
+
+    private record QuietTask(java.util.function.Supplier<Uni<Void>> task, boolean duringIdle) {
+    }
 
     ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
             ImapSession session, Runnable onClosed) {
@@ -68,7 +74,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         this.parser = new ImapParser(limits.forState(session));
         this.output = new Output(socket, context, services.metrics()::sent);
         this.store = new StoreAccess(services.store(), context, services.settings().storeTimeout());
-        this.sync = new MailboxSync(session, store, this::send);
+        this.sync = new MailboxSync(session, store,
+                io.mailstream.imap.notify.NotifySession.selectedSink(session, this::send)); // RFC 5465 5.1
         output.onDrain(this::pump);
     }
 
@@ -181,6 +188,9 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         }
         busy = false;
         armTimer();
+        if (runQuietTask()) {
+            return;
+        }
         pump();
     }
 
@@ -288,6 +298,67 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     }
 
     @Override
+    public void whenQuiet(java.util.function.Supplier<Uni<Void>> task, boolean duringIdle) {
+        if (closed) {
+            return;
+        }
+        quietTasks.add(new QuietTask(task, duringIdle));
+        runQuietTask();
+    }
+
+    /**
+     * Starts the next notification task if the moment allows; true if one is running (it then
+     * holds the connection busy: commands wait for it).
+     */
+    private boolean runQuietTask() {
+        if (quietRunning) {
+            holdBusy();
+            return true;
+        }
+        if (closed || quietTasks.isEmpty()) {
+            return false;
+        }
+        boolean idling = busy && lineWaiter != null && session.user() != null;
+        if (busy && !(idling && quietTasks.peek().duringIdle())) {
+            return false;
+        }
+        QuietTask t = quietTasks.poll();
+        quietRunning = true;
+        holdBusy();
+        Uni.createFrom().<Void>deferred(() -> t.task().get()).subscribe().with(v -> quietDone(), e -> {
+            if (e instanceof MailboxSync.MailboxGoneException) {
+                fatal(e);
+            } else {
+                LOG.debugf("connection %s: notification skipped: %s", session.id(), e.toString());
+            }
+            quietDone();
+        });
+        return true;
+    }
+
+    private void holdBusy() {
+        if (!busy) {
+            busy = true; // no command starts until the notification is out
+            quietHoldsBusy = true;
+            gate();
+        }
+    }
+
+    private void quietDone() {
+        quietRunning = false;
+        if (closed) {
+            return;
+        }
+        if (quietHoldsBusy) {
+            quietHoldsBusy = false;
+            busy = false;
+        }
+        if (!runQuietTask() && !busy) {
+            pump();
+        }
+    }
+
+    @Override
     public void compressAfterResponse() {
         compress = true;
     }
@@ -337,6 +408,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             lineWaiter = null;
         }
         output.close();
+        quietTasks.clear();
+        io.mailstream.imap.notify.NotifySession.closed(session, services.changes());
         if (session.loggedIn() != null) {
             services.limits().releaseUser(session.loggedIn().userId());
             services.metrics().loggedOut();

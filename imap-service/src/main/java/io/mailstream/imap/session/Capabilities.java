@@ -16,6 +16,8 @@ public final class Capabilities {
             "SEARCHRES", "ID");
     /** RFC 4978 COMPRESS=DEFLATE. */
     private static final List<String> COMPRESS = List.of("COMPRESS=DEFLATE");
+    /** RFC 5465 NOTIFY. */
+    private static final List<String> NOTIFY = List.of("NOTIFY");
 
     private final ImapSettings settings;
 
@@ -40,6 +42,7 @@ public final class Capabilities {
         caps.add(settings.literalMinus() ? "LITERAL-" : "LITERAL+");
         caps.addAll(EXTENSIONS);
         caps.addAll(COMPRESS);
+        caps.addAll(NOTIFY);
         if (session.state() instanceof SessionState.NotAuthenticated) {
             if (startTlsOffered(session)) {
                 caps.add("STARTTLS");

@@ -24,6 +24,7 @@ public final class ImapSession {
     private final Set<String> enabled = new LinkedHashSet<>();
     private UserRef loggedIn;
     private boolean compressed;
+    private io.mailstream.imap.notify.NotifySession notify;
 
     public ImapSession(String id, String remoteAddress, boolean loopback, boolean implicitTls) {
         this.id = id;
@@ -119,5 +120,14 @@ public final class ImapSession {
 
     public void compressionStarted() {
         this.compressed = true;
+    }
+
+    /** The RFC 5465 NOTIFY state of this connection, or null before the first NOTIFY SET. */
+    public io.mailstream.imap.notify.NotifySession notifySession() {
+        return notify;
+    }
+
+    public void notifySession(io.mailstream.imap.notify.NotifySession n) {
+        this.notify = n;
     }
 }

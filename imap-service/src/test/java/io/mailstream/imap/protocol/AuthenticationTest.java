@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class AuthenticationTest {
     static final String CAPS = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT "
             + "CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS ESEARCH SEARCHRES ID"
-            + " COMPRESS=DEFLATE";
+            + " COMPRESS=DEFLATE"
+            + " NOTIFY";
     static TestServer server;
 
     @BeforeAll
