@@ -50,6 +50,10 @@ public final class NotifySession implements MailboxChangeBus.Listener {
     private final Map<String, Long> lastUnseen = new HashMap<>();
     private int pending;
     private boolean selectedSyncDue;
+    /** The user's mailboxes by id as last listed; null when a mailbox event made it stale. */
+    private Map<String, MailboxInfo> mailboxes;
+    /** Recent renames (old, new), to recognise the children of a renamed mailbox (RFC 5465 5.4). */
+    private final java.util.ArrayDeque<String[]> renames = new java.util.ArrayDeque<>();
     private SelectedMailbox watched;
     private long watchedMaxUid;
 
@@ -180,11 +184,17 @@ public final class NotifySession implements MailboxChangeBus.Listener {
         boolean expunge = !plan.delayed();
         later(() -> {
             selectedSyncDue = false;
-            return ctx.sync().sync(expunge);
+            // RFC 9051 7.5.1 as elsewhere: not while a command the client already sent waits
+            return ctx.sync().sync(expunge && !ctx.io().inputPending());
         }, false);
     }
 
     private void statusLater(String mailboxId, String happened) {
+        MailboxInfo known = mailboxes == null ? null : mailboxes.get(mailboxId);
+        if (known != null && plan.eventsFor(known.name(), known.subscribed()).stream()
+                .noneMatch(NotifyEvent.MESSAGE_EVENTS::contains)) {
+            return; // a mailbox nobody asked about: no store call
+        }
         Set<String> due = statusDue.get(mailboxId);
         if (due != null) {
             due.add(happened); // one STATUS answers all of it
@@ -200,8 +210,8 @@ public final class NotifySession implements MailboxChangeBus.Listener {
     }
 
     private Uni<Void> status(String mailboxId, Set<String> happened) {
-        return ctx.store().call(s -> s.listMailboxes(userId)).chain(all -> {
-            MailboxInfo m = all.stream().filter(x -> x.mailboxId().equals(mailboxId)).findFirst().orElse(null);
+        return listed(mailboxId).chain(() -> {
+            MailboxInfo m = mailboxes == null ? null : mailboxes.get(mailboxId);
             if (m == null || m.noselect() || plan == null) {
                 return Uni.createFrom().voidItem();
             }
@@ -223,8 +233,27 @@ public final class NotifySession implements MailboxChangeBus.Listener {
         });
     }
 
+    /** The user's mailboxes, asked from the store unless {@code mailboxId} is already known. */
+    private Uni<Void> listed(String mailboxId) {
+        if (mailboxes != null && mailboxes.containsKey(mailboxId)) {
+            return Uni.createFrom().voidItem();
+        }
+        return ctx.store().call(s -> s.listMailboxes(userId)).invoke(this::remember).replaceWithVoid();
+    }
+
+    private void remember(List<MailboxInfo> all) {
+        Map<String, MailboxInfo> byId = new HashMap<>();
+        all.forEach(m -> byId.put(m.mailboxId(), m));
+        mailboxes = byId;
+    }
+
     private void listLater(MailboxNotices.Notice n) {
+        mailboxes = null;
+        if (n.oldName() != null && childOfRenamed(n)) {
+            return; // RFC 5465 5.4: children of a renamed mailbox get no notice of their own
+        }
         later(() -> ctx.store().call(s -> s.listMailboxes(userId)).invoke(all -> {
+            remember(all);
             if (plan == null) {
                 return;
             }
@@ -243,6 +272,17 @@ public final class NotifySession implements MailboxChangeBus.Listener {
                 ctx.send(NotifyResponses.list(n.name(), now, n.oldName()));
             }
         }).replaceWithVoid(), true);
+    }
+
+    /** Whether a rename is one of the children of a rename seen just before (parents come first). */
+    private boolean childOfRenamed(MailboxNotices.Notice n) {
+        boolean child = renames.stream().anyMatch(r -> n.oldName().startsWith(r[0] + "/")
+                && n.name().equals(r[1] + n.oldName().substring(r[0].length())));
+        renames.addLast(new String[] {n.oldName(), n.name()});
+        if (renames.size() > 32) {
+            renames.removeFirst();
+        }
+        return child;
     }
 
     /**

@@ -55,12 +55,41 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private long timer = -1;
     private long expungesSent;
     private boolean cleanedUp;
-    private final java.util.ArrayDeque<QuietTask> quietTasks = new java.util.ArrayDeque<>();
-    private boolean quietRunning;
-    private boolean quietHoldsBusy;
+    private final QuietTasks quiet = new QuietTasks(new QuietTasks.Host() {
+        @Override
+        public boolean closed() {
+            return closed;
+        }
 
-    private record QuietTask(java.util.function.Supplier<Uni<Void>> task, boolean duringIdle) {
-    }
+        @Override
+        public boolean busy() {
+            return busy;
+        }
+
+        @Override
+        public boolean idling() {
+            return lineWaiter != null && session.user() != null;
+        }
+
+        @Override
+        public void busy(boolean b) {
+            busy = b;
+            if (b) {
+                gate();
+            } else {
+                pump();
+            }
+        }
+
+        @Override
+        public void failed(Throwable e) {
+            if (e instanceof MailboxSync.MailboxGoneException) {
+                fatal(e);
+            } else {
+                LOG.debugf("connection %s: notification skipped: %s", session.id(), e.toString());
+            }
+        }
+    });
 
     ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
             ImapSession session, Runnable onClosed) {
@@ -188,8 +217,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         }
         busy = false;
         armTimer();
-        if (runQuietTask()) {
-            return;
+        if (quiet.runNext()) {
+            return; // RFC 5465: a notification waited for this command to end
         }
         pump();
     }
@@ -299,63 +328,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
 
     @Override
     public void whenQuiet(java.util.function.Supplier<Uni<Void>> task, boolean duringIdle) {
-        if (closed) {
-            return;
-        }
-        quietTasks.add(new QuietTask(task, duringIdle));
-        runQuietTask();
-    }
-
-    /**
-     * Starts the next notification task if the moment allows; true if one is running (it then
-     * holds the connection busy: commands wait for it).
-     */
-    private boolean runQuietTask() {
-        if (quietRunning) {
-            holdBusy();
-            return true;
-        }
-        if (closed || quietTasks.isEmpty()) {
-            return false;
-        }
-        boolean idling = busy && lineWaiter != null && session.user() != null;
-        if (busy && !(idling && quietTasks.peek().duringIdle())) {
-            return false;
-        }
-        QuietTask t = quietTasks.poll();
-        quietRunning = true;
-        holdBusy();
-        Uni.createFrom().<Void>deferred(() -> t.task().get()).subscribe().with(v -> quietDone(), e -> {
-            if (e instanceof MailboxSync.MailboxGoneException) {
-                fatal(e);
-            } else {
-                LOG.debugf("connection %s: notification skipped: %s", session.id(), e.toString());
-            }
-            quietDone();
-        });
-        return true;
-    }
-
-    private void holdBusy() {
-        if (!busy) {
-            busy = true; // no command starts until the notification is out
-            quietHoldsBusy = true;
-            gate();
-        }
-    }
-
-    private void quietDone() {
-        quietRunning = false;
-        if (closed) {
-            return;
-        }
-        if (quietHoldsBusy) {
-            quietHoldsBusy = false;
-            busy = false;
-        }
-        if (!runQuietTask() && !busy) {
-            pump();
-        }
+        quiet.add(task, duringIdle);
     }
 
     @Override
@@ -408,7 +381,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             lineWaiter = null;
         }
         output.close();
-        quietTasks.clear();
+        quiet.clear();
         io.mailstream.imap.notify.NotifySession.closed(session, services.changes());
         if (session.loggedIn() != null) {
             services.limits().releaseUser(session.loggedIn().userId());
