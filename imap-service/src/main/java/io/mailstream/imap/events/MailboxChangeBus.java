@@ -100,8 +100,11 @@ public final class MailboxChangeBus {
         return true;
     }
 
-    /** The NOTIFY sessions of the event's user (one more map lookup per event). */
-    private boolean publishToUser(MailboxEvent event, long timestampMillis) {
+    /**
+     * The NOTIFY sessions of the event's user (one more map lookup per event); also used when
+     * the intake lags, since NOTIFY reads what it reports from the store anyway.
+     */
+    public boolean publishToUser(MailboxEvent event, long timestampMillis) {
         Set<Listener> us = event.userId() == null || notifyByUser.isEmpty() ? null : notifyByUser.get(event.userId());
         if (us == null) {
             return false;

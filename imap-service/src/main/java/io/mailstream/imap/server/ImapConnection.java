@@ -198,6 +198,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         if (compress) {
             compress = false;
             Compression.start(socket); // RFC 4978 3: right after the CRLF of the tagged OK
+            parser.reset(); // anything pipelined behind COMPRESS was sent uncompressed: a client error
         }
         inputAtLastCompletion = parser.buffered() > 0;
         parser.setLimits(limits.forState(session));
