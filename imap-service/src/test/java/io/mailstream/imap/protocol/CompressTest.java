@@ -95,6 +95,21 @@ class CompressTest {
     }
 
     @Test
+    void afterStartTls() throws Exception {
+        UserRef u = server.newUser();
+        ImapClient plain = server.connect();
+        plain.ok("a0", "STARTTLS");
+        Socket raw = plain.socket();
+        javax.net.ssl.SSLSocket ssl = (javax.net.ssl.SSLSocket) TestCerts.trustAll().getSocketFactory()
+                .createSocket(raw, "localhost", raw.getPort(), true);
+        ssl.startHandshake();
+        try (ImapClient c = new ImapClient(ssl)) {
+            c.ok("b0", "LOGIN " + u.username() + " secret");
+            compressedSession(c, u);
+        }
+    }
+
+    @Test
     void refusedBeforeLoginOrWithAnotherMechanism() throws Exception {
         UserRef u = server.newUser();
         try (ImapClient c = server.connect()) {
