@@ -271,7 +271,21 @@ public final class NotifySession implements MailboxChangeBus.Listener {
             } else {
                 ctx.send(NotifyResponses.list(n.name(), now, n.oldName()));
             }
+            parentAffected(n, all);
         }).replaceWithVoid(), true);
+    }
+
+    /** RFC 5465 5.4: a mailbox created or deleted affects its direct parent too (its children changed). */
+    private void parentAffected(MailboxNotices.Notice n, List<MailboxInfo> all) {
+        int slash = n.name().lastIndexOf('/');
+        if (!n.event().equals(NotifyEvent.MAILBOX_NAME) || n.oldName() != null || slash <= 0) {
+            return;
+        }
+        String parent = n.name().substring(0, slash);
+        MailboxInfo p = all.stream().filter(x -> x.name().equals(parent)).findFirst().orElse(null);
+        if (plan.eventsFor(parent, p != null && p.subscribed()).contains(NotifyEvent.MAILBOX_NAME)) {
+            ctx.send(NotifyResponses.list(parent, p, null));
+        }
     }
 
     /** Whether a rename is one of the children of a rename seen just before (parents come first). */

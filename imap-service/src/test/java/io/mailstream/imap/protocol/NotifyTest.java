@@ -169,14 +169,20 @@ class NotifyTest {
             other.ok("o1", "CREATE Projects");
             Script.run(c, "S: * LIST (\\HasNoChildren) \"/\" Projects");
             other.ok("o1b", "CREATE Projects/2024");
-            Script.run(c, "S: * LIST (\\HasNoChildren) \"/\" Projects/2024");
+            Script.run(c, """
+                    S: * LIST (\\HasNoChildren) "/" Projects/2024
+                    S: * LIST (\\HasChildren) "/" Projects
+                    """);
             // RFC 5465 5.4: one notice for the renamed mailbox, none for its children
             other.ok("o2", "RENAME Projects Work");
             Script.run(c, "S: * LIST (\\HasChildren) \"/\" Work (\"OLDNAME\" (Projects))");
             other.ok("o3", "SUBSCRIBE Work");
             Script.run(c, "S: * LIST (\\HasChildren \\Subscribed) \"/\" Work");
             other.ok("o3b", "DELETE Work/2024");
-            Script.run(c, "S: * LIST (\\NonExistent) \"/\" Work/2024");
+            Script.run(c, """
+                    S: * LIST (\\NonExistent) "/" Work/2024
+                    S: * LIST (\\HasNoChildren \\Subscribed) "/" Work
+                    """);
             Script.run(c, """
                     C: a2 IDLE
                     S: + idling
