@@ -34,8 +34,8 @@ final class InflateHandler extends ChannelDuplexHandler {
             return;
         }
         try {
-            if (failed) {
-                return;
+            if (failed || inflater.finished()) {
+                return; // after the client ended its deflate stream nothing more can be read
             }
             int remaining = inflater.getRemaining();
             byte[] input;
@@ -81,6 +81,10 @@ final class InflateHandler extends ChannelDuplexHandler {
             if (n < PIECE) {
                 break; // all the input there is has been inflated
             }
+        }
+        if (inflater.finished()) {
+            more = false;
+            inflater.setInput(new byte[0]); // octets after the end of the stream are dropped
         }
         return produced;
     }
