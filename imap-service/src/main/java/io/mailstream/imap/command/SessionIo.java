@@ -39,4 +39,23 @@ public interface SessionIo {
 
     /** The connection's event loop context. */
     Context context();
+
+    /**
+     * RFC 4978 3: compresses both directions starting right after the CRLF of the tagged OK
+     * (above TLS when TLS is on).
+     */
+    default void compressAfterResponse() {
+        throw new UnsupportedOperationException("COMPRESS is not supported on this connection");
+    }
+
+    /**
+     * Runs {@code task} when no command is in progress (RFC 5465 3.1: NOTIFY notifications may
+     * come at any time, but never inside another command's responses), keeping commands out
+     * until it completes; with {@code duringIdle} also while IDLE waits for DONE (RFC 5465 4).
+     * Tasks run one at a time, in order. A task that fails with the selected mailbox gone ends
+     * the connection like a command would.
+     */
+    default void whenQuiet(java.util.function.Supplier<Uni<Void>> task, boolean duringIdle) {
+        throw new UnsupportedOperationException("unsolicited notifications are not supported here");
+    }
 }

@@ -29,6 +29,8 @@ public final class MailboxChangeBus {
 
     private final Map<String, Set<Listener>> byMailbox = new ConcurrentHashMap<>();
     private final Map<String, Set<Listener>> byUser = new ConcurrentHashMap<>();
+    /** RFC 5465 NOTIFY sessions: interested in every mailbox of their user, so indexed by userId. */
+    private final Map<String, Set<Listener>> notifyByUser = new ConcurrentHashMap<>();
     private final PushMetrics metrics;
 
     public MailboxChangeBus() {
@@ -63,6 +65,20 @@ public final class MailboxChangeBus {
         }
     }
 
+    /** A NOTIFY session (RFC 5465): hears every event of the user's mailboxes. */
+    public void registerUser(String userId, Listener l) {
+        add(notifyByUser, userId, l);
+    }
+
+    public void unregisterUser(String userId, Listener l) {
+        remove(notifyByUser, userId, l);
+    }
+
+    /** Number of NOTIFY registrations (for tests and metrics). */
+    public int userWatchers() {
+        return notifyByUser.values().stream().mapToInt(Set::size).sum();
+    }
+
     /** Something in the mailbox changed (a write by a session of this instance). */
     public void changed(String mailboxId) {
         Set<Listener> ls = mailboxId == null ? null : byMailbox.get(mailboxId);
@@ -73,11 +89,27 @@ public final class MailboxChangeBus {
 
     /** Hands an event to the sessions watching its mailbox; false if there are none. */
     public boolean publish(MailboxEvent event, long timestampMillis) {
+        boolean told = publishToUser(event, timestampMillis);
         Set<Listener> ls = event.mailboxId() == null ? null : byMailbox.get(event.mailboxId());
         if (ls == null) {
-            return false;
+            return told;
         }
         for (Listener l : ls) {
+            l.event(event, timestampMillis);
+        }
+        return true;
+    }
+
+    /**
+     * The NOTIFY sessions of the event's user (one more map lookup per event); also used when
+     * the intake lags, since NOTIFY reads what it reports from the store anyway.
+     */
+    public boolean publishToUser(MailboxEvent event, long timestampMillis) {
+        Set<Listener> us = event.userId() == null || notifyByUser.isEmpty() ? null : notifyByUser.get(event.userId());
+        if (us == null) {
+            return false;
+        }
+        for (Listener l : us) {
             l.event(event, timestampMillis);
         }
         return true;

@@ -185,6 +185,7 @@ public final class MailboxEventIntake implements AutoCloseable {
             if (r.timestamp() > 0 && age > settings.maxLag().toMillis() && isMessageEvent(e)) {
                 // Far behind: one changes-since per session beats replaying events one by one.
                 metrics.resync(ResyncReason.LAG, bus.resync(e.userId(), e.mailboxId()));
+                bus.publishToUser(e, r.timestamp()); // NOTIFY: STATUS comes from the store anyway
             } else if (!bus.publish(e, r.timestamp())) {
                 metrics.unwatched();
             }

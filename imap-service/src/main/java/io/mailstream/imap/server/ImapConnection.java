@@ -49,11 +49,47 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private boolean inputAtLastCompletion;
     private boolean discardInput;
     private boolean startTls;
+    private boolean compress;
     private String closeWithBye;
     private io.smallrye.mutiny.subscription.UniEmitter<? super String> lineWaiter;
     private long timer = -1;
     private long expungesSent;
     private boolean cleanedUp;
+    private final QuietTasks quiet = new QuietTasks(new QuietTasks.Host() {
+        @Override
+        public boolean closed() {
+            return closed;
+        }
+
+        @Override
+        public boolean busy() {
+            return busy;
+        }
+
+        @Override
+        public boolean idling() {
+            return lineWaiter != null && session.user() != null;
+        }
+
+        @Override
+        public void busy(boolean b) {
+            busy = b;
+            if (b) {
+                gate();
+            } else {
+                pump();
+            }
+        }
+
+        @Override
+        public void failed(Throwable e) {
+            if (e instanceof MailboxSync.MailboxGoneException) {
+                fatal(e);
+            } else {
+                LOG.debugf("connection %s: notification skipped: %s", session.id(), e.toString());
+            }
+        }
+    });
 
     ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
             ImapSession session, Runnable onClosed) {
@@ -67,7 +103,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         this.parser = new ImapParser(limits.forState(session));
         this.output = new Output(socket, context, services.metrics()::sent);
         this.store = new StoreAccess(services.store(), context, services.settings().storeTimeout());
-        this.sync = new MailboxSync(session, store, this::send);
+        this.sync = new MailboxSync(session, store,
+                io.mailstream.imap.notify.NotifySession.selectedSink(session, this::send)); // RFC 5465 5.1
         output.onDrain(this::pump);
     }
 
@@ -158,6 +195,11 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             return;
         }
         send(tagged);
+        if (compress) {
+            compress = false;
+            Compression.start(socket); // RFC 4978 3: right after the CRLF of the tagged OK
+            parser.reset(); // anything pipelined behind COMPRESS was sent uncompressed: a client error
+        }
         inputAtLastCompletion = parser.buffered() > 0;
         parser.setLimits(limits.forState(session));
         parser.setUtf8(session.rev2());
@@ -176,6 +218,9 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         }
         busy = false;
         armTimer();
+        if (quiet.runNext()) {
+            return; // RFC 5465: a notification waited for this command to end
+        }
         pump();
     }
 
@@ -283,6 +328,16 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     }
 
     @Override
+    public void whenQuiet(java.util.function.Supplier<Uni<Void>> task, boolean duringIdle) {
+        quiet.add(task, duringIdle);
+    }
+
+    @Override
+    public void compressAfterResponse() {
+        compress = true;
+    }
+
+    @Override
     public Uni<Void> sleep(Duration delay) {
         if (delay.isZero() || delay.isNegative()) {
             return Uni.createFrom().voidItem();
@@ -327,6 +382,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             lineWaiter = null;
         }
         output.close();
+        quiet.clear();
+        io.mailstream.imap.notify.NotifySession.closed(session, services.changes());
         if (session.loggedIn() != null) {
             services.limits().releaseUser(session.loggedIn().userId());
             services.metrics().loggedOut();

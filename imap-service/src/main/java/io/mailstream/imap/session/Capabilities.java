@@ -14,6 +14,10 @@ public final class Capabilities {
     private static final List<String> EXTENSIONS = List.of("SASL-IR", "ENABLE", "IDLE", "NAMESPACE",
             "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ESEARCH",
             "SEARCHRES", "ID");
+    /** RFC 4978 COMPRESS=DEFLATE. */
+    private static final List<String> COMPRESS = List.of("COMPRESS=DEFLATE");
+    /** RFC 5465 NOTIFY. */
+    private static final List<String> NOTIFY = List.of("NOTIFY");
 
     private final ImapSettings settings;
 
@@ -37,6 +41,8 @@ public final class Capabilities {
         // RFC 7888: LITERAL+ and LITERAL- are never advertised together.
         caps.add(settings.literalMinus() ? "LITERAL-" : "LITERAL+");
         caps.addAll(EXTENSIONS);
+        caps.addAll(COMPRESS);
+        caps.addAll(NOTIFY);
         if (session.state() instanceof SessionState.NotAuthenticated) {
             if (startTlsOffered(session)) {
                 caps.add("STARTTLS");

@@ -23,6 +23,8 @@ public final class ImapSession {
     private SessionState state = new SessionState.NotAuthenticated(0);
     private final Set<String> enabled = new LinkedHashSet<>();
     private UserRef loggedIn;
+    private boolean compressed;
+    private io.mailstream.imap.notify.NotifySession notify;
 
     public ImapSession(String id, String remoteAddress, boolean loopback, boolean implicitTls) {
         this.id = id;
@@ -109,5 +111,23 @@ public final class ImapSession {
 
     public EncoderContext encoderContext() {
         return rev2() ? EncoderContext.REV2 : EncoderContext.REV1;
+    }
+
+    /** RFC 4978: COMPRESS DEFLATE is active on this connection (it cannot be turned off). */
+    public boolean compressed() {
+        return compressed;
+    }
+
+    public void compressionStarted() {
+        this.compressed = true;
+    }
+
+    /** The RFC 5465 NOTIFY state of this connection, or null before the first NOTIFY SET. */
+    public io.mailstream.imap.notify.NotifySession notifySession() {
+        return notify;
+    }
+
+    public void notifySession(io.mailstream.imap.notify.NotifySession n) {
+        this.notify = n;
     }
 }

@@ -47,4 +47,29 @@ class PythonImaplibTest {
             Files.deleteIfExists(script);
         }
     }
+
+    /** RFC 4978 COMPRESS=DEFLATE with imaplib over a zlib-wrapped socket (src/test/resources/e2e/imaplib_compress.py). */
+    @Test
+    void imaplibCompressDeflate() throws Exception {
+        Assumptions.assumeTrue(python3(), "python3 is not installed");
+        Path script = Files.createTempFile("imaplib_compress", ".py");
+        try (InputStream in = getClass().getResourceAsStream("/e2e/imaplib_compress.py")) {
+            Files.write(script, in.readAllBytes());
+        }
+        try (TestServer server = TestServer.start()) {
+            UserRef u = server.newUser();
+            Process p = new ProcessBuilder("python3", script.toString(), "127.0.0.1", String.valueOf(server.port()),
+                    u.username(), "secret").redirectErrorStream(true).start();
+            boolean finished = p.waitFor(60, TimeUnit.SECONDS);
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!finished) {
+                p.destroyForcibly();
+            }
+            assertThat(finished).as(output).isTrue();
+            assertThat(p.exitValue()).as(output).isZero();
+            assertThat(output).contains("ALL OK");
+        } finally {
+            Files.deleteIfExists(script);
+        }
+    }
 }

@@ -47,10 +47,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * from one thread so writes never wait for Kafka). Also counts completed changes-since calls
  * and can make them fail, so a test can tell an event applied directly from a resync.
  */
-final class EventPublishingStore implements MailStore, AutoCloseable {
+public final class EventPublishingStore implements MailStore, AutoCloseable {
     private final MailStore inner;
     private final String topic;
     private final KafkaProducer<String, MailboxEvent> producer;
+    private final java.util.function.Consumer<MailboxEvent> sink;
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "test-event-publisher");
         t.setDaemon(true);
@@ -59,7 +60,7 @@ final class EventPublishingStore implements MailStore, AutoCloseable {
     private final AtomicInteger changesSinceDone = new AtomicInteger();
     private volatile boolean changesSinceDown;
 
-    EventPublishingStore(MailStore inner, String bootstrapServers, String topic) {
+    public EventPublishingStore(MailStore inner, String bootstrapServers, String topic) {
         this.inner = inner;
         this.topic = topic;
         Properties p = new Properties();
@@ -70,6 +71,15 @@ final class EventPublishingStore implements MailStore, AutoCloseable {
         p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "500");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new MailboxEventSerializer());
+        this.sink = null;
+    }
+
+    /** Without Kafka: events go to {@code sink} (e.g. one server's change bus), in order. */
+    public EventPublishingStore(MailStore inner, java.util.function.Consumer<MailboxEvent> sink) {
+        this.inner = inner;
+        this.topic = null;
+        this.producer = null;
+        this.sink = sink;
     }
 
     /** Completed changes-since calls (the sessions' resyncs and polls). */
@@ -83,6 +93,10 @@ final class EventPublishingStore implements MailStore, AutoCloseable {
     }
 
     void publish(MailboxEvent e) {
+        if (sink != null) {
+            sender.execute(() -> sink.accept(e));
+            return;
+        }
         sender.execute(() -> producer.send(new ProducerRecord<>(topic, e.userId(), e)));
     }
 
@@ -185,17 +199,26 @@ final class EventPublishingStore implements MailStore, AutoCloseable {
 
     @Override
     public Uni<MailboxInfo> createMailbox(String userId, String name, Set<String> specialUse) {
-        return inner.createMailbox(userId, name, specialUse);
+        return inner.createMailbox(userId, name, specialUse)
+                .invoke(m -> publish(MailboxEvent.MailboxCreated.of(userId, m.mailboxId(), 0, m.name())));
     }
 
+    /** One MailboxRenamed per mailbox whose name changed (children included), as store-service does. */
     @Override
     public Uni<Void> renameMailbox(String userId, String from, String to) {
-        return inner.renameMailbox(userId, from, to);
+        return inner.listMailboxes(userId).chain(before -> inner.renameMailbox(userId, from, to)
+                .call(() -> inner.listMailboxes(userId).invoke(after -> after.forEach(m -> before.stream()
+                        .filter(b -> b.mailboxId().equals(m.mailboxId()) && !b.name().equals(m.name()))
+                        .findFirst().ifPresent(b -> publish(MailboxEvent.MailboxRenamed.of(userId, m.mailboxId(), 0,
+                                b.name(), m.name())))))));
     }
 
     @Override
     public Uni<Void> setSubscribed(String userId, String name, boolean subscribed) {
-        return inner.setSubscribed(userId, name, subscribed);
+        return inner.setSubscribed(userId, name, subscribed).call(() -> inner.listMailboxes(userId)
+                .invoke(all -> publish(MailboxEvent.SubscriptionChanged.of(userId, all.stream()
+                        .filter(m -> m.name().equals(name)).map(MailboxInfo::mailboxId).findFirst().orElse(null), 0,
+                        name, subscribed))));
     }
 
     @Override
@@ -242,6 +265,8 @@ final class EventPublishingStore implements MailStore, AutoCloseable {
     @Override
     public void close() {
         sender.shutdown();
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 }

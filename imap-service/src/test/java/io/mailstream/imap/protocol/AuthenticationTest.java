@@ -16,7 +16,9 @@ import org.junit.jupiter.api.Test;
 /** RFC 9051 6.1-6.2: greeting, CAPABILITY, LOGIN, AUTHENTICATE PLAIN (RFC 4616, SASL-IR RFC 4959). */
 class AuthenticationTest {
     static final String CAPS = "IMAP4rev1 IMAP4rev2 LITERAL+ SASL-IR ENABLE IDLE NAMESPACE UIDPLUS MOVE UNSELECT "
-            + "CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS ESEARCH SEARCHRES ID";
+            + "CHILDREN SPECIAL-USE LIST-EXTENDED LIST-STATUS ESEARCH SEARCHRES ID"
+            + " COMPRESS=DEFLATE"
+            + " NOTIFY";
     static TestServer server;
 
     @BeforeAll

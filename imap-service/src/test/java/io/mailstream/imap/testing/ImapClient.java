@@ -18,8 +18,8 @@ import java.util.List;
  */
 public final class ImapClient implements AutoCloseable {
     private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private InputStream in;
+    private OutputStream out;
 
     public ImapClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -34,6 +34,16 @@ public final class ImapClient implements AutoCloseable {
 
     public Socket socket() {
         return socket;
+    }
+
+    /**
+     * RFC 4978: from now on both directions are raw deflate (no zlib header); every send is
+     * SYNC_FLUSHed, as a client must so that the server sees whole commands.
+     */
+    public ImapClient startCompression() {
+        in = new java.util.zip.InflaterInputStream(in, new java.util.zip.Inflater(true), 4096);
+        out = new java.util.zip.DeflaterOutputStream(out, new java.util.zip.Deflater(6, true), 4096, true);
+        return this;
     }
 
     /** Sends {@code text} (UTF-8) exactly as given. */

@@ -99,6 +99,12 @@ final class CommandNames {
         if (c instanceof ImapCommand.Id) {
             return "ID";
         }
+        if (c instanceof ImapCommand.Compress) {
+            return "COMPRESS";
+        }
+        if (c instanceof ImapCommand.Notify) {
+            return "NOTIFY";
+        }
         throw new IllegalArgumentException("unknown command " + c);
     }
 }

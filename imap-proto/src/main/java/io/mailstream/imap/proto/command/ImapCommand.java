@@ -206,4 +206,19 @@ public sealed interface ImapCommand {
      */
     record Id(String tag, Map<String, String> params) implements ImapCommand {
     }
+
+    /** COMPRESS (RFC 4978 3); {@code mechanism} upper-cased ("DEFLATE" is the only one defined). */
+    record Compress(String tag, String mechanism) implements ImapCommand {
+    }
+
+    /**
+     * NOTIFY (RFC 5465 3.1): {@code NOTIFY NONE} ({@code groups} empty, {@code none}) or
+     * {@code NOTIFY SET [STATUS] event-groups}.
+     */
+    record Notify(String tag, boolean none, boolean status, java.util.List<NotifyEventGroup> groups)
+            implements ImapCommand {
+        public Notify {
+            groups = java.util.List.copyOf(groups);
+        }
+    }
 }

@@ -98,6 +98,12 @@ final class CommandParser {
                 return CopyParser.copyOrMove(tag, false, name.equals("MOVE"), r);
             case "UID":
                 return uid(tag, r);
+            case "NOTIFY":
+                return NotifyParser.notify(tag, r);
+            case "COMPRESS":
+                // RFC 4978 3: "COMPRESS" SP algorithm; algorithm = "DEFLATE" (checked by the handler)
+                r.sp();
+                return new ImapCommand.Compress(tag, r.keyword());
             default:
                 throw new SyntaxException("unknown command " + shorten(name));
         }

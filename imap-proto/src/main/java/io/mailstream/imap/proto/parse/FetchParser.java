@@ -73,7 +73,8 @@ final class FetchParser {
         return n.toUpperCase(Locale.ROOT);
     }
 
-    private static FetchItem item(Reader r) {
+    /** One fetch-att (also the RFC 5465 MessageNew list). */
+    static FetchItem item(Reader r) {
         return item(name(r), r);
     }
 
