@@ -99,6 +99,15 @@ final class CommandNames {
         if (c instanceof ImapCommand.Id) {
             return "ID";
         }
+        if (c instanceof ImapCommand.GetQuota) {
+            return "GETQUOTA";
+        }
+        if (c instanceof ImapCommand.GetQuotaRoot) {
+            return "GETQUOTAROOT";
+        }
+        if (c instanceof ImapCommand.SetQuota) {
+            return "SETQUOTA";
+        }
         throw new IllegalArgumentException("unknown command " + c);
     }
 }

@@ -98,6 +98,10 @@ final class CommandParser {
                 return CopyParser.copyOrMove(tag, false, name.equals("MOVE"), r);
             case "UID":
                 return uid(tag, r);
+            case "GETQUOTA":
+            case "GETQUOTAROOT":
+            case "SETQUOTA":
+                return QuotaParser.parse(tag, name, r);
             default:
                 throw new SyntaxException("unknown command " + shorten(name));
         }
