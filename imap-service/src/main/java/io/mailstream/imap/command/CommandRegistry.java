@@ -59,6 +59,10 @@ public final class CommandRegistry {
         r.add("STATUS", AUTH, Set.of(), new StatusHandler());
         r.add("APPEND", AUTH, Set.of(), new AppendHandler());
         r.add("IDLE", AUTH, Set.of(), new IdleHandler());
+        // RFC 9208 QUOTA
+        r.add("GETQUOTA", AUTH, Set.of(), new GetQuotaHandler());
+        r.add("GETQUOTAROOT", AUTH, Set.of(), new GetQuotaRootHandler());
+        r.add("SETQUOTA", AUTH, Set.of(), new SetQuotaHandler());
         // RFC 9051 6.4: selected
         r.add("CHECK", SEL, Set.of(), new CheckHandler());
         r.add("CLOSE", SEL, Set.of(BREAKS_SEQS, NO_SYNC), new CloseHandler());

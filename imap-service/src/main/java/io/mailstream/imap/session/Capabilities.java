@@ -14,6 +14,9 @@ public final class Capabilities {
     private static final List<String> EXTENSIONS = List.of("SASL-IR", "ENABLE", "IDLE", "NAMESPACE",
             "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ESEARCH",
             "SEARCHRES", "ID");
+    /** RFC 9208, RFC 3502, RFC 6855, RFC 6154 3 (APPENDLIMIT=n, RFC 7889, is added with its value). */
+    private static final List<String> SMALL_EXTENSIONS = List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE",
+            "MULTIAPPEND", "UTF8=ACCEPT", "CREATE-SPECIAL-USE");
 
     private final ImapSettings settings;
 
@@ -37,6 +40,8 @@ public final class Capabilities {
         // RFC 7888: LITERAL+ and LITERAL- are never advertised together.
         caps.add(settings.literalMinus() ? "LITERAL-" : "LITERAL+");
         caps.addAll(EXTENSIONS);
+        caps.addAll(SMALL_EXTENSIONS);
+        caps.add("APPENDLIMIT=" + settings.effectiveAppendLimit());
         if (session.state() instanceof SessionState.NotAuthenticated) {
             if (startTlsOffered(session)) {
                 caps.add("STARTTLS");

@@ -37,7 +37,7 @@ class LimitsTest {
                 Script.run(c, """
                         S~ a3 OK \\[APPENDUID \\d+ 1\\] APPEND completed
                         C: a4 APPEND INBOX {1001}
-                        S: a4 BAD [TOOBIG] literal too large
+                        S: a4 NO [TOOBIG] Message larger than the APPENDLIMIT of 1000 octets
                         C: a5 NOOP
                         S: a5 OK NOOP completed
                         """);
