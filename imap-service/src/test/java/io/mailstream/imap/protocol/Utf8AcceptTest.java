@@ -96,6 +96,23 @@ class Utf8AcceptTest {
     }
 
     @Test
+    void invalidUtf8AndForbiddenCharactersInNamesAreRefused() throws Exception {
+        try (ImapClient c = server.login(server.newUser())) {
+            c.ok("d0", "ENABLE UTF8=ACCEPT");
+            // RFC 6855 3: octets with the high bit set that are not UTF-8 are a BAD
+            c.sendRaw(new byte[] {'d', '1', ' ', 'C', 'R', 'E', 'A', 'T', 'E', ' ', '"', 'x', (byte) 0xff, '"', '\r',
+                '\n'});
+            Script.run(c, """
+                    S: d1 BAD string is not valid UTF-8
+                    C: d2 CREATE "a\u2028b"
+                    S: d2 NO [CANNOT] Mailbox name contains a character that is not allowed
+                    C: d3 CREATE "a\u0085b"
+                    S: d3 NO [CANNOT] Mailbox name contains a character that is not allowed
+                    """);
+        }
+    }
+
+    @Test
     void withoutEnableSearchCharsetStillWorks() throws Exception {
         UserRef u = server.newUser();
         server.append(u, "INBOX", "Subject: Grüße\r\n\r\nHallo");
