@@ -324,12 +324,16 @@ public final class InMemoryMailStore implements MailStore {
             }
             // RFC 3502: all or nothing; every check is done before the first message is added
             checkQuota(u, total, messages.size());
+            // one mutation, one mod-sequence for all, as the store does (one EXISTS burst)
+            long modSeq = m.modSeq + 1;
             List<AppendResult> out = new ArrayList<>();
             for (AppendItem item : messages) {
                 TestMessage msg = m.add(item.message(), Flags.canonical(item.flags()),
                         item.internalDate() == null ? Instant.now() : item.internalDate());
-                out.add(new AppendResult(m.id, m.uidValidity, msg.uid, msg.modSeq));
+                msg.modSeq = modSeq;
+                out.add(new AppendResult(m.id, m.uidValidity, msg.uid, modSeq));
             }
+            m.modSeq = modSeq;
             return out;
         });
     }
