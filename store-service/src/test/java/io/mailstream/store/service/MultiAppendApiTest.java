@@ -59,6 +59,13 @@ class MultiAppendApiTest {
         assertThat(q.storageUsed()).isEqualTo(a.length + b.length + c.length);
         var changes = store.changesSince(u.userId(), r.get(0).mailboxId(), r.get(0).modSeq() - 1).await().atMost(WAIT);
         assertThat(changes.changed()).hasSize(3);
+        // one mutation, one event carrying every uid (DESIGN invariant 4)
+        var expected = new io.mailstream.sync.DecodedEvent.Known(io.mailstream.sync.MailboxEvent.MessagesAppended.of(
+                u.userId(), r.get(0).mailboxId(), r.get(0).modSeq(), java.util.Map.of(1L, List.of("\\Seen", "$Label"),
+                        2L, List.of(), 3L, List.of("\\Draft"))));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                EventProbe.RECEIVED).anySatisfy(d -> assertThat(d).usingRecursiveComparison()
+                        .ignoringCollectionOrder().isEqualTo(expected)));
     }
 
     @Test
