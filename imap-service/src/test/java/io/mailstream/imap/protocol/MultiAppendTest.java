@@ -84,6 +84,24 @@ class MultiAppendTest {
     }
 
     @Test
+    void aMultiappendToTheSelectedMailboxIsAnnouncedBeforeItsOk() throws Exception {
+        UserRef u = server.newUser();
+        String v = server.uidValidity(u, "INBOX");
+        try (ImapClient c = server.login(u)) {
+            Script.run(c, """
+                    C: a1 ENABLE IMAP4rev2
+                    S: * ENABLED IMAP4rev2
+                    S: a1 OK ENABLE completed
+                    C: a2 SELECT INBOX
+                    S* a2 OK .*
+                    C: a3 APPEND INBOX {3+}\\r\\nabc ~{3+}\\r\\nd\0f
+                    S: * 2 EXISTS
+                    S: a3 OK [APPENDUID %s 1:2] APPEND completed
+                    """.formatted(v));
+        }
+    }
+
+    @Test
     void anIdlingSessionSeesAMultiappendAsOneExistsBurst() throws Exception {
         UserRef u = server.newUser();
         server.append(u, "INBOX", "Subject: 1\r\n\r\nbody\r\n");
