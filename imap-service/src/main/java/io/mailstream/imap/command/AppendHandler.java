@@ -18,6 +18,11 @@ import java.util.Set;
  * a missing mailbox is {@code NO [TRYCREATE]}. Several messages (RFC 3502 MULTIAPPEND) are
  * appended atomically by one store call: all or none, APPENDUID with the uid set. Sizes are
  * checked by the connection before each literal is read (RFC 7889 APPENDLIMIT) and again here.
+ *
+ * <p>RFC 6855 4 asks a UTF8=ACCEPT server to refuse 8-bit header octets from a client that did
+ * not ENABLE it. Not done: messages with raw 8-bit headers are common in mail being migrated or
+ * synchronized by legacy clients (mbsync, imapsync), and refusing them would lose mail; such a
+ * session behaves exactly as before UTF8=ACCEPT was offered.
  */
 public final class AppendHandler implements CommandHandler<ImapCommand.Append> {
     @Override
