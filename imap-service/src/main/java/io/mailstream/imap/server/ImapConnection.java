@@ -148,7 +148,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         ImapResponse resp = switch (e.kind()) {
             case BAD_CHARSET -> ImapResponse.Tagged.no(tag, ResponseCode.BADCHARSET_UTF8_ASCII, e.message());
             case APPEND_TOO_BIG -> ImapResponse.Tagged.no(tag, ResponseCode.TOOBIG,
-                    "Message larger than the APPENDLIMIT of " + services.settings().effectiveAppendLimit() + " octets");
+                    "Too large for APPEND (APPENDLIMIT " + services.settings().effectiveAppendLimit()
+                            + " octets per message, " + services.settings().maxAppendTotal() + " together)");
             case TOO_BIG -> e.tag() == null ? new ImapResponse.Condition(ImapResponse.Cond.BAD, ResponseCode.TOOBIG,
                     e.message()) : ImapResponse.Tagged.bad(tag, ResponseCode.TOOBIG, e.message());
             default -> e.tag() == null ? new ImapResponse.Condition(ImapResponse.Cond.BAD, null, e.message())

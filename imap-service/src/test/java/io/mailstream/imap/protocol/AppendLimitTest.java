@@ -113,7 +113,7 @@ class AppendLimitTest {
                         S: * STATUS INBOX (APPENDLIMIT 2000)
                         S: a1 OK STATUS completed
                         C: a2 APPEND INBOX {3000}
-                        S: a2 NO [TOOBIG] Message larger than the APPENDLIMIT of 2000 octets
+                        S: a2 NO [TOOBIG] Too large for APPEND (APPENDLIMIT 2000 octets per message, 52428800 together)
                         C: a3 NOOP
                         S: a3 OK NOOP completed
                         """);
