@@ -82,4 +82,20 @@ public interface ImapConfig {
     /** Timeout of a store call; a session answers NO [UNAVAILABLE] when it passes. */
     @WithDefault("PT30S")
     Duration storeTimeout();
+
+    /**
+     * RFC 7889 APPENDLIMIT: the largest message APPEND accepts, advertised as
+     * {@code APPENDLIMIT=n}; larger literals are refused with {@code NO [TOOBIG]} before they are
+     * read. Keep it at or below the store's {@code mailstream.store.max-message-size} (the store
+     * still refuses larger messages with TOOBIG, so a higher value only costs an upload).
+     */
+    @WithDefault("52428800")
+    long appendLimit();
+
+    /**
+     * Largest total of the messages of one APPEND (RFC 3502 MULTIAPPEND), in octets: bounds the
+     * memory of one command; keep it at or below {@code mailstream.store.max-append-total}.
+     */
+    @WithDefault("52428800")
+    long maxAppendTotal();
 }

@@ -6,7 +6,9 @@ import java.time.Duration;
  * The settings an {@link io.mailstream.imap.server.ImapServer} runs with: built from
  * {@link ImapConfig} and {@link TlsConfig} in the application, directly in tests.
  *
- * @param certFile PEM certificate chain, or null for no TLS (STARTTLS and the TLS port off)
+ * @param certFile       PEM certificate chain, or null for no TLS (STARTTLS and the TLS port off)
+ * @param appendLimit    RFC 7889 APPENDLIMIT: largest message APPEND accepts, in octets
+ * @param maxAppendTotal largest total of the messages of one (MULTI)APPEND (RFC 3502), in octets
  */
 public record ImapSettings(
         String host,
@@ -28,10 +30,20 @@ public record ImapSettings(
         Duration idlePoll,
         int maxConnectionsPerIp,
         int maxConnectionsPerUser,
-        Duration storeTimeout) {
+        Duration storeTimeout,
+        long appendLimit,
+        long maxAppendTotal) {
 
     public boolean tlsConfigured() {
         return certFile != null && keyFile != null;
+    }
+
+    /**
+     * The APPENDLIMIT advertised and enforced (RFC 7889): one message is bounded by the total of a
+     * MULTIAPPEND and by the largest literal too.
+     */
+    public long effectiveAppendLimit() {
+        return Math.min(appendLimit, Math.min(maxAppendTotal, maxLiteralSize));
     }
 
     public static ImapSettings from(ImapConfig c, TlsConfig tls) {
@@ -39,7 +51,8 @@ public record ImapSettings(
                 tls.keyFile().orElse(null), c.allowPlaintextAuth(), c.allowPlaintextAuthOnLoopback(),
                 c.maxLineLength(), c.maxLiteralSize(), c.maxLiteralSizeBeforeAuth(), c.literalMinus(),
                 c.maxAuthFailures(), c.authFailureDelay(), c.autologout(), c.preauthTimeout(), c.idleKeepalive(),
-                c.idlePoll(), c.maxConnectionsPerIp(), c.maxConnectionsPerUser(), c.storeTimeout());
+                c.idlePoll(), c.maxConnectionsPerIp(), c.maxConnectionsPerUser(), c.storeTimeout(), c.appendLimit(),
+                c.maxAppendTotal());
     }
 
     /** The defaults of {@link ImapConfig}, on 127.0.0.1 with ephemeral ports (for tests). */
@@ -69,6 +82,8 @@ public record ImapSettings(
         private int maxConnectionsPerIp = 50;
         private int maxConnectionsPerUser = 20;
         private Duration storeTimeout = Duration.ofSeconds(30);
+        private long appendLimit = 50L * 1024 * 1024;
+        private long maxAppendTotal = 50L * 1024 * 1024;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -89,12 +104,14 @@ public record ImapSettings(
         public Builder maxConnectionsPerIp(int v) { maxConnectionsPerIp = v; return this; }
         public Builder maxConnectionsPerUser(int v) { maxConnectionsPerUser = v; return this; }
         public Builder storeTimeout(Duration v) { storeTimeout = v; return this; }
+        public Builder appendLimit(long v) { appendLimit = v; return this; }
+        public Builder maxAppendTotal(long v) { maxAppendTotal = v; return this; }
 
         public ImapSettings build() {
             return new ImapSettings(host, port, tlsPort, certFile, keyFile, allowPlaintextAuth,
                     allowPlaintextAuthOnLoopback, maxLineLength, maxLiteralSize, maxLiteralSizeBeforeAuth, literalMinus,
                     maxAuthFailures, authFailureDelay, autologout, preauthTimeout, idleKeepalive, idlePoll,
-                    maxConnectionsPerIp, maxConnectionsPerUser, storeTimeout);
+                    maxConnectionsPerIp, maxConnectionsPerUser, storeTimeout, appendLimit, maxAppendTotal);
         }
     }
 }

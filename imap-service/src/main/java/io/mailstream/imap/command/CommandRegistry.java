@@ -61,6 +61,10 @@ public final class CommandRegistry {
         r.add("IDLE", AUTH, Set.of(), new IdleHandler());
         r.add("COMPRESS", AUTH, Set.of(), new CompressHandler()); // RFC 4978
         r.add("NOTIFY", AUTH, Set.of(), new io.mailstream.imap.notify.NotifyHandler()); // RFC 5465
+        // RFC 9208 QUOTA
+        r.add("GETQUOTA", AUTH, Set.of(), new GetQuotaHandler());
+        r.add("GETQUOTAROOT", AUTH, Set.of(), new GetQuotaRootHandler());
+        r.add("SETQUOTA", AUTH, Set.of(), new SetQuotaHandler());
         // RFC 9051 6.4: selected
         r.add("CHECK", SEL, Set.of(), new CheckHandler());
         r.add("CLOSE", SEL, Set.of(BREAKS_SEQS, NO_SYNC), new CloseHandler());

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * RFC 5161 / RFC 9051 6.3.1 ENABLE: unknown names are ignored; ENABLED lists only what this
- * command newly enabled. IMAP4rev2 switches the session to rev2 behaviour (RFC 9051 appendix E).
+ * command newly enabled. IMAP4rev2 switches the session to rev2 behaviour (RFC 9051 appendix E);
+ * UTF8=ACCEPT (RFC 6855 3) to UTF-8 mailbox names and strings.
  */
 public final class EnableHandler implements CommandHandler<ImapCommand.Enable> {
     @Override
@@ -18,6 +19,10 @@ public final class EnableHandler implements CommandHandler<ImapCommand.Enable> {
         for (String cap : command.capabilities()) {
             if (cap.equalsIgnoreCase(ImapSession.REV2) && ctx.session().enable(ImapSession.REV2)) {
                 now.add("IMAP4rev2");
+            }
+            // RFC 6855 3: UTF-8 in quoted strings and mailbox names from the next command on
+            if (cap.equalsIgnoreCase(ImapSession.UTF8_ACCEPT) && ctx.session().enable(ImapSession.UTF8_ACCEPT)) {
+                now.add("UTF8=ACCEPT");
             }
         }
         ctx.send(new ImapResponse.Enabled(now));

@@ -30,7 +30,8 @@ final class MailboxNames {
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             // RFC 9051 5.1: wildcards in names would make LIST patterns ambiguous.
-            if (c == '*' || c == '%' || c < 0x20 || c == 0x7f) {
+            // RFC 6855 3: no C0/C1 controls, DEL, LINE or PARAGRAPH SEPARATOR in UTF-8 names
+            if (c == '*' || c == '%' || c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029) {
                 return "Mailbox name contains a character that is not allowed";
             }
         }

@@ -5,7 +5,10 @@ import io.mailstream.imap.proto.command.StatusItem;
 import io.mailstream.imap.proto.response.ImapResponse;
 import io.smallrye.mutiny.Uni;
 
-/** RFC 9051 6.3.11 STATUS (RECENT for IMAP4rev1 only; HIGHESTMODSEQ needs CONDSTORE, not offered). */
+/**
+ * RFC 9051 6.3.11 STATUS (RECENT for IMAP4rev1 only; HIGHESTMODSEQ needs CONDSTORE, not offered),
+ * with APPENDLIMIT (RFC 7889 3.1) and DELETED-STORAGE (RFC 9208 4.1.4).
+ */
 public final class StatusHandler implements CommandHandler<ImapCommand.Status> {
     @Override
     public Uni<ImapResponse.Tagged> handle(ImapCommand.Status command, CommandContext ctx) {
@@ -16,8 +19,8 @@ public final class StatusHandler implements CommandHandler<ImapCommand.Status> {
             return ctx.done(ctx.bad("RECENT is not a STATUS item of IMAP4rev2"));
         }
         String name = command.mailbox().name();
-        return ctx.store().call(s -> s.status(ctx.userId(), name)).map(st -> {
-            ctx.send(StatusValues.response(name, st, command.items()));
+        return StatusLookup.status(ctx, name, command.items()).map(st -> {
+            ctx.send(st);
             return ctx.ok("STATUS completed");
         });
     }

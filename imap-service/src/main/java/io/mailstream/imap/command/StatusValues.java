@@ -13,6 +13,12 @@ public final class StatusValues {
     }
 
     public static ImapResponse.Status response(String name, MailboxStatus s, List<StatusItem> items) {
+        return response(name, s, items, Map.of());
+    }
+
+    /** With {@code extra} values of the items the store's status does not carry (see StatusLookup). */
+    public static ImapResponse.Status response(String name, MailboxStatus s, List<StatusItem> items,
+            Map<StatusItem, Long> extra) {
         Map<StatusItem, Long> values = new LinkedHashMap<>();
         for (StatusItem item : items) {
             values.put(item, switch (item) {
@@ -24,6 +30,7 @@ public final class StatusValues {
                 case SIZE -> s.size();
                 case RECENT -> s.recent();
                 case HIGHESTMODSEQ -> s.highestModSeq();
+                case APPENDLIMIT, DELETED_STORAGE -> extra.getOrDefault(item, 0L);
             });
         }
         return new ImapResponse.Status(name, values);

@@ -69,6 +69,9 @@ final class NotifyResponses {
                 case SIZE -> s.size();
                 case RECENT -> s.recent();
                 case HIGHESTMODSEQ -> s.highestModSeq();
+                // Never among the items chosen above.
+                case APPENDLIMIT, DELETED_STORAGE -> throw new IllegalArgumentException(
+                        "not a NOTIFY STATUS item: " + item);
             });
         }
         return new ImapResponse.Status(name, values);

@@ -40,6 +40,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private final MailboxSync sync;
     private final CommandDispatcher.Pipeline pipeline = new CommandDispatcher.Pipeline();
     private final ParserLimitsPolicy limits;
+    private final AppendLimits appendLimits;
     private final Runnable onClosed;
 
     private boolean busy;
@@ -100,6 +101,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         this.session = session;
         this.onClosed = onClosed;
         this.limits = new ParserLimitsPolicy(services.settings());
+        this.appendLimits = new AppendLimits(services.settings(), session);
         this.parser = new ImapParser(limits.forState(session));
         this.output = new Output(socket, context, services.metrics()::sent);
         this.store = new StoreAccess(services.store(), context, services.settings().storeTimeout());
@@ -153,12 +155,20 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
                 w.complete(line.text());
             }
         } else if (r instanceof ParseResult.NeedLiteral lit) {
-            if (!lit.nonSynchronizing()) {
+            if (appendLimits.refuses(lit)) {
+                // RFC 7889 4 / RFC 9051 7.5: refused before the octets are sent; a non-synchronizing
+                // literal's octets are skipped by the parser without being kept (bounded memory)
+                parser.rejectLiteral();
+                services.metrics().command("APPEND", "NO");
+                send(ImapResponse.Tagged.no(lit.tag(), ResponseCode.TOOBIG, appendLimits.reason()));
+            } else if (!lit.nonSynchronizing()) {
                 send(new ImapResponse.Continuation("Ready for literal data"));
             }
         } else if (r instanceof ParseResult.Error e) {
+            appendLimits.commandEnded();
             rejected(e);
         } else if (r instanceof ParseResult.Request req) {
+            appendLimits.commandEnded();
             execute(req.command());
         }
     }
@@ -174,6 +184,9 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         String tag = e.tag() == null ? "*" : e.tag();
         ImapResponse resp = switch (e.kind()) {
             case BAD_CHARSET -> ImapResponse.Tagged.no(tag, ResponseCode.BADCHARSET_UTF8_ASCII, e.message());
+            case APPEND_TOO_BIG -> ImapResponse.Tagged.no(tag, ResponseCode.TOOBIG,
+                    "Too large for APPEND (APPENDLIMIT " + services.settings().effectiveAppendLimit()
+                            + " octets per message, " + services.settings().maxAppendTotal() + " together)");
             case TOO_BIG -> e.tag() == null ? new ImapResponse.Condition(ImapResponse.Cond.BAD, ResponseCode.TOOBIG,
                     e.message()) : ImapResponse.Tagged.bad(tag, ResponseCode.TOOBIG, e.message());
             default -> e.tag() == null ? new ImapResponse.Condition(ImapResponse.Cond.BAD, null, e.message())
@@ -202,7 +215,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         }
         inputAtLastCompletion = parser.buffered() > 0;
         parser.setLimits(limits.forState(session));
-        parser.setUtf8(session.rev2());
+        parser.setUtf8(session.utf8Names());
         if (closeWithBye != null) {
             send(ImapResponse.Condition.bye(closeWithBye));
             close();

@@ -18,10 +18,13 @@ final class ParserLimitsPolicy {
         int preLine = Math.max(64, Math.min(s.maxLineLength(), 8192));
         this.beforeAuth = new ParserLimits(preLine, pre, s.literalMinus() ? Math.min(pre, 4096) : pre, 16,
                 preLine * 4L + pre);
+        // One MULTIAPPEND command (RFC 3502) may carry up to maxAppendTotal; APPENDLIMIT is never
+        // above maxLiteralSize (ImapSettings.effectiveAppendLimit).
         long lit = s.maxLiteralSize();
-        this.afterAuth = new ParserLimits(Math.max(64, s.maxLineLength()), lit,
+        long line = Math.max(64, s.maxLineLength());
+        this.afterAuth = new ParserLimits((int) line, lit,
                 s.literalMinus() ? Math.min(lit, ParserLimits.LITERAL_MINUS_MAX) : lit, 64,
-                Math.max(64, s.maxLineLength()) * 4L + lit);
+                line * 4L + Math.max(lit, s.maxAppendTotal()));
     }
 
     ParserLimits forState(ImapSession session) {

@@ -18,6 +18,9 @@ public final class Capabilities {
     private static final List<String> COMPRESS = List.of("COMPRESS=DEFLATE");
     /** RFC 5465 NOTIFY. */
     private static final List<String> NOTIFY = List.of("NOTIFY");
+    /** RFC 9208, RFC 3502, RFC 6855, RFC 6154 3 (APPENDLIMIT=n, RFC 7889, is added with its value). */
+    private static final List<String> SMALL_EXTENSIONS = List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE",
+            "MULTIAPPEND", "UTF8=ACCEPT", "CREATE-SPECIAL-USE");
 
     private final ImapSettings settings;
 
@@ -43,6 +46,8 @@ public final class Capabilities {
         caps.addAll(EXTENSIONS);
         caps.addAll(COMPRESS);
         caps.addAll(NOTIFY);
+        caps.addAll(SMALL_EXTENSIONS);
+        caps.add("APPENDLIMIT=" + settings.effectiveAppendLimit());
         if (session.state() instanceof SessionState.NotAuthenticated) {
             if (startTlsOffered(session)) {
                 caps.add("STARTTLS");

@@ -14,6 +14,8 @@ import java.util.Set;
 public final class ImapSession {
     /** ENABLE name of IMAP4rev2 (RFC 9051 6.3.1), upper-cased as the parser gives it. */
     public static final String REV2 = "IMAP4REV2";
+    /** ENABLE name of RFC 6855 UTF-8 support, upper-cased. */
+    public static final String UTF8_ACCEPT = "UTF8=ACCEPT";
 
     private final String id;
     private final String remoteAddress;
@@ -109,7 +111,20 @@ public final class ImapSession {
         return !rev2();
     }
 
+    /** RFC 6855 3: UTF-8 in quoted strings and mailbox names, after ENABLE UTF8=ACCEPT. */
+    public boolean utf8Accept() {
+        return enabled.contains(UTF8_ACCEPT);
+    }
+
+    /** Mailbox names are UTF-8 on the wire (IMAP4rev2 or UTF8=ACCEPT) instead of modified UTF-7. */
+    public boolean utf8Names() {
+        return rev2() || utf8Accept();
+    }
+
     public EncoderContext encoderContext() {
+        if (utf8Accept()) {
+            return new EncoderContext(rev2(), true);
+        }
         return rev2() ? EncoderContext.REV2 : EncoderContext.REV1;
     }
 

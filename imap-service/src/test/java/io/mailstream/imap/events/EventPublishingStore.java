@@ -124,6 +124,19 @@ public final class EventPublishingStore implements MailStore, AutoCloseable {
                 .call(r -> appended(userId, r.mailboxId(), List.of(r.uid())));
     }
 
+    /** RFC 3502: one mutation, one event with every uid, as store-service publishes it. */
+    @Override
+    public Uni<List<AppendResult>> appendAll(String userId, String mailboxName,
+            List<io.mailstream.store.api.AppendItem> messages) {
+        return inner.appendAll(userId, mailboxName, messages).invoke(r -> {
+            Map<Long, List<String>> uids = new TreeMap<>();
+            for (int i = 0; i < r.size(); i++) {
+                uids.put(r.get(i).uid(), List.copyOf(messages.get(i).flags()));
+            }
+            publish(MailboxEvent.MessagesAppended.of(userId, r.get(0).mailboxId(), r.get(0).modSeq(), uids));
+        });
+    }
+
     @Override
     public Uni<ExpungeResult> expunge(String userId, String mailboxId, UidSet uids) {
         return inner.expunge(userId, mailboxId, uids).invoke(r -> {

@@ -146,6 +146,26 @@ class PushTest {
     }
 
     @Test
+    void aMultiappendOnOneInstanceReachesAnIdleSessionOnTheOtherAsOneExistsBurst() throws Exception {
+        UserRef u = userWith(1);
+        try (ImapClient b = selected(two, u); ImapClient a = selected(one, u)) {
+            idle(b);
+            // RFC 3502: three messages, one store mutation, one event, one EXISTS
+            a.ok("a1", "APPEND INBOX {3+}\r\nabc (\\Seen) {3+}\r\ndef {3+}\r\nghi");
+            Script.run(b, "S: * 4 EXISTS");
+            done(b);
+            Script.run(b, """
+                    C: f1 FETCH 2:4 (UID FLAGS)
+                    S: * 2 FETCH (UID 2 FLAGS ())
+                    S: * 3 FETCH (UID 3 FLAGS (\\Seen))
+                    S: * 4 FETCH (UID 4 FLAGS ())
+                    S: f1 OK FETCH completed
+                    """);
+            assertViewMatchesStore(b, u);
+        }
+    }
+
+    @Test
     void storeAppendCopyMoveExpungeOnOneInstanceReachAnIdleSessionOnTheOther() throws Exception {
         UserRef u = userWith(3);
         PushMetrics metrics = two.server().changes().metrics();

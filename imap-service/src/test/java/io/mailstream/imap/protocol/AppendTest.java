@@ -72,7 +72,7 @@ class AppendTest {
                 big.append("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\r\n");
             }
             c.sendRaw("a3 APPEND INBOX {" + big.length() + "+}\r\n" + big + "\r\n");
-            assertThat(c.read()).matches("a3 BAD \\[TOOBIG\\] .*");
+            assertThat(c.read()).matches("a3 NO \\[TOOBIG\\] .*");
             Script.run(c, """
                     C: a4 STATUS INBOX (MESSAGES)
                     S: * STATUS INBOX (MESSAGES 0)

@@ -37,7 +37,7 @@ class LimitsTest {
                 Script.run(c, """
                         S~ a3 OK \\[APPENDUID \\d+ 1\\] APPEND completed
                         C: a4 APPEND INBOX {1001}
-                        S: a4 BAD [TOOBIG] literal too large
+                        S: a4 NO [TOOBIG] Too large for APPEND (APPENDLIMIT 1000 octets per message, 52428800 together)
                         C: a5 NOOP
                         S: a5 OK NOOP completed
                         """);

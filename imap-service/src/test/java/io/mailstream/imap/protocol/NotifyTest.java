@@ -53,7 +53,7 @@ class NotifyTest {
                     C: a0 NOTIFY NONE
                     S: a0 BAD Log in first
                     C: a1 LOGIN %s secret
-                    S~ a1 OK \\[CAPABILITY .* NOTIFY\\] Logged in
+                    S~ a1 OK \\[CAPABILITY .* NOTIFY( .*)?\\] Logged in
                     C: a2 NOTIFY SET (selected (MessageNew MessageExpunge AnnotationChange))
                     S: a2 NO %2$s NOTIFY event AnnotationChange is not supported
                     C: a3 NOTIFY SET (personal (MailboxMetadataChange))

@@ -91,6 +91,18 @@ public interface MailStore {
     Uni<AppendResult> append(String userId, String mailboxName, Set<String> flags, Instant internalDate,
             byte[] message);
 
+    /**
+     * RFC 3502 MULTIAPPEND: stores all {@code messages} in one mailbox atomically: either every
+     * message is appended (consecutive uids in the order given, durable before the Uni completes)
+     * or none is. Each message is checked against the size limit (TOOBIG), their total against
+     * the store's limit for one call (TOOBIG) and the quota for the total (OVERQUOTA); on any
+     * failure nothing is left behind. Results are in the order of {@code messages}. A default so
+     * that existing implementations keep compiling until they add it.
+     */
+    default Uni<List<AppendResult>> appendAll(String userId, String mailboxName, List<AppendItem> messages) {
+        return Uni.createFrom().failure(new StoreException(StoreErrorCode.CANNOT, "not supported"));
+    }
+
     /** Metadata of the existing messages among {@code uids}, in uid order. */
     Uni<List<MessageMeta>> fetchMeta(String userId, String mailboxId, UidSet uids, boolean withEnvelope,
             boolean withBodyStructure);

@@ -3,6 +3,7 @@ package io.mailstream.store.client;
 import static io.mailstream.store.client.QueryString.segment;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.mailstream.store.api.AppendItem;
 import io.mailstream.store.api.AppendResult;
 import io.mailstream.store.api.Changes;
 import io.mailstream.store.api.CopyResult;
@@ -27,6 +28,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +52,8 @@ public final class StoreClient implements MailStore, AutoCloseable {
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
     private static final TypeReference<List<MessageMeta>> METAS = new TypeReference<>() {
+    };
+    private static final TypeReference<List<AppendResult>> APPEND_RESULTS = new TypeReference<>() {
     };
     private static final TypeReference<List<Long>> UIDS = new TypeReference<>() {
     };
@@ -160,6 +164,30 @@ public final class StoreClient implements MailStore, AutoCloseable {
         q.put("internalDate", internalDate == null ? null : internalDate.toString());
         return http.octets(user(userId) + "/append", q, message == null ? new byte[0] : message,
                 as(AppendResult.class));
+    }
+
+    /**
+     * RFC 3502 MULTIAPPEND: the messages' octets back to back as the body, one {@code part}
+     * query parameter per message ({@code size,internalDate,flag flag...}; empty date = now).
+     */
+    @Override
+    public Uni<List<AppendResult>> appendAll(String userId, String mailboxName, List<AppendItem> messages) {
+        List<String> parts = new ArrayList<>();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (AppendItem m : messages) {
+            if (m.flags().stream().anyMatch(f -> f.indexOf(' ') >= 0 || f.isEmpty())) {
+                // flags travel space-separated; a flag with a space is invalid anyway (RFC 9051 9 atom)
+                return Uni.createFrom().failure(new io.mailstream.store.api.StoreException(
+                        io.mailstream.store.api.StoreErrorCode.BADREQUEST, "bad flag"));
+            }
+            parts.add(m.message().length + "," + (m.internalDate() == null ? "" : m.internalDate().toString()) + ","
+                    + String.join(" ", m.flags()));
+            body.writeBytes(m.message());
+        }
+        Map<String, Object> q = new HashMap<>();
+        q.put("mailbox", mailboxName);
+        q.put("part", parts);
+        return http.octets(user(userId) + "/append-all", q, body.toByteArray(), as(APPEND_RESULTS));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.mailstream.store.testkit;
 
+import io.mailstream.store.api.AppendItem;
 import io.mailstream.store.api.AppendResult;
 import io.mailstream.store.api.Changes;
 import io.mailstream.store.api.CopyResult;
@@ -47,6 +48,7 @@ public final class InMemoryMailStore implements MailStore {
     private final Map<String, TestMailbox> mailboxesById = new HashMap<>();
     private long nextId = 1;
     private long maxMessageSize = 50L * 1024 * 1024;
+    private long maxAppendTotal = 50L * 1024 * 1024;
     private volatile StoreErrorCode failure;
 
     /** Creates a user with the default mailboxes (INBOX, Drafts, Sent, Trash, Junk, Archive). */
@@ -70,6 +72,11 @@ public final class InMemoryMailStore implements MailStore {
 
     public synchronized void setMaxMessageSize(long bytes) {
         this.maxMessageSize = bytes;
+    }
+
+    /** The largest total of one {@link #appendAll} call (MULTIAPPEND), like the store's setting. */
+    public synchronized void setMaxAppendTotal(long bytes) {
+        this.maxAppendTotal = bytes;
     }
 
     public synchronized void setQuota(String userId, long storageLimit, long messageLimit) {
@@ -295,6 +302,44 @@ public final class InMemoryMailStore implements MailStore {
             TestMessage msg = m.add(message, Flags.canonical(flags == null ? Set.of() : flags),
                     internalDate == null ? Instant.now() : internalDate);
             return new AppendResult(m.id, m.uidValidity, msg.uid, msg.modSeq);
+        });
+    }
+
+    @Override
+    public Uni<List<AppendResult>> appendAll(String userId, String mailboxName, List<AppendItem> messages) {
+        return call(() -> {
+            TestUser u = userById(userId);
+            TestMailbox m = mailbox(u, normalize(mailboxName));
+            selectable(m);
+            if (messages.isEmpty()) {
+                throw new StoreException(StoreErrorCode.BADREQUEST, "no messages");
+            }
+            long total = 0;
+            for (AppendItem item : messages) {
+                if (item.message().length == 0) {
+                    throw new StoreException(StoreErrorCode.BADREQUEST, "empty message");
+                }
+                if (item.message().length > maxMessageSize) {
+                    throw new StoreException(StoreErrorCode.TOOBIG, "message larger than " + maxMessageSize);
+                }
+                total += item.message().length;
+            }
+            if (total > maxAppendTotal) {
+                throw new StoreException(StoreErrorCode.TOOBIG, "messages larger than " + maxAppendTotal + " in total");
+            }
+            // RFC 3502: all or nothing; every check is done before the first message is added
+            checkQuota(u, total, messages.size());
+            // one mutation, one mod-sequence for all, as the store does (one EXISTS burst)
+            long modSeq = m.modSeq + 1;
+            List<AppendResult> out = new ArrayList<>();
+            for (AppendItem item : messages) {
+                TestMessage msg = m.add(item.message(), Flags.canonical(item.flags()),
+                        item.internalDate() == null ? Instant.now() : item.internalDate());
+                msg.modSeq = modSeq;
+                out.add(new AppendResult(m.id, m.uidValidity, msg.uid, modSeq));
+            }
+            m.modSeq = modSeq;
+            return out;
         });
     }
 

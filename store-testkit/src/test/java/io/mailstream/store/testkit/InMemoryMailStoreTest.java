@@ -33,6 +33,27 @@ class InMemoryMailStoreTest {
     }
 
     @Test
+    void appendAllIsAllOrNothing() {
+        var r = store.appendAll(user.userId(), "INBOX", List.of(new io.mailstream.store.api.AppendItem(Set.of(), null,
+                MSG), new io.mailstream.store.api.AppendItem(Set.of("\\Seen"), null, MSG))).await().indefinitely();
+        assertThat(r).extracting(io.mailstream.store.api.AppendResult::uid).containsExactly(1L, 2L);
+        store.setQuota(user.userId(), MSG.length * 3L, -1);
+        assertThatThrownBy(() -> store.appendAll(user.userId(), "INBOX", List.of(
+                new io.mailstream.store.api.AppendItem(Set.of(), null, MSG),
+                new io.mailstream.store.api.AppendItem(Set.of(), null, MSG))).await().indefinitely())
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.code()).isEqualTo(StoreErrorCode.OVERQUOTA));
+        store.setMaxAppendTotal(MSG.length);
+        store.setQuota(user.userId(), -1, -1);
+        assertThatThrownBy(() -> store.appendAll(user.userId(), "INBOX", List.of(
+                new io.mailstream.store.api.AppendItem(Set.of(), null, MSG),
+                new io.mailstream.store.api.AppendItem(Set.of(), null, MSG))).await().indefinitely())
+                .isInstanceOfSatisfying(StoreException.class,
+                        e -> assertThat(e.code()).isEqualTo(StoreErrorCode.TOOBIG));
+        assertThat(store.status(user.userId(), "INBOX").await().indefinitely().messages()).isEqualTo(2);
+    }
+
+    @Test
     void appendsAllocateIncreasingUidsAndModSeqs() {
         var a = store.append(user.userId(), "INBOX", Set.of(), null, MSG).await().indefinitely();
         var b = store.append(user.userId(), "inbox", Set.of("\\seen"), null, MSG).await().indefinitely();

@@ -105,6 +105,15 @@ final class CommandNames {
         if (c instanceof ImapCommand.Notify) {
             return "NOTIFY";
         }
+        if (c instanceof ImapCommand.GetQuota) {
+            return "GETQUOTA";
+        }
+        if (c instanceof ImapCommand.GetQuotaRoot) {
+            return "GETQUOTAROOT";
+        }
+        if (c instanceof ImapCommand.SetQuota) {
+            return "SETQUOTA";
+        }
         throw new IllegalArgumentException("unknown command " + c);
     }
 }

@@ -130,6 +130,21 @@ public sealed interface ImapCommand {
     record Idle(String tag) implements ImapCommand {
     }
 
+    /** GETQUOTA quota-root (RFC 9208 4.1.1). */
+    record GetQuota(String tag, String root) implements ImapCommand {
+    }
+
+    /** GETQUOTAROOT mailbox (RFC 9208 4.1.2); the mailbox need not exist. */
+    record GetQuotaRoot(String tag, MailboxName mailbox) implements ImapCommand {
+    }
+
+    /** SETQUOTA quota-root (resource limit ...) (RFC 9208 4.1.3); resource names upper-cased. */
+    record SetQuota(String tag, String root, Map<String, Long> limits) implements ImapCommand {
+        public SetQuota {
+            limits = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(limits));
+        }
+    }
+
     // ---- selected: RFC 9051 6.4
 
     /** CHECK (RFC 3501 6.4.1; rev1 only, same as NOOP in rev2). */

@@ -82,6 +82,14 @@ final class ResponseEncoders {
         } else if (r instanceof ImapResponse.Id id) {
             w.raw("* ID ");
             idParams(id.params(), w);
+        } else if (r instanceof ImapResponse.Quota q) {
+            quota(q, w);
+        } else if (r instanceof ImapResponse.QuotaRoot q) {
+            // RFC 9208 7: quotaroot-response = "QUOTAROOT" SP mailbox *(SP quota-root-name)
+            w.raw("* QUOTAROOT ").mailbox(q.mailbox());
+            for (String root : q.roots()) {
+                w.sp().astring(root);
+            }
         } else {
             throw new IllegalArgumentException("unknown response " + r);
         }
@@ -163,6 +171,19 @@ final class ResponseEncoders {
             first = false;
             w.raw(e.getKey().atom()).sp().number(e.getValue());
         }
+    }
+
+    /** RFC 9208 7: quota-response = "QUOTA" SP quota-root-name SP quota-list ("()" when empty). */
+    private static void quota(ImapResponse.Quota q, ResponseWriter w) {
+        w.raw("* QUOTA ").astring(q.root()).raw(" (");
+        for (int i = 0; i < q.resources().size(); i++) {
+            ImapResponse.QuotaResource res = q.resources().get(i);
+            if (i > 0) {
+                w.sp();
+            }
+            w.raw(res.name()).sp().number(res.usage()).sp().number(res.limit());
+        }
+        w.raw(")");
     }
 
     private static void esearch(ImapResponse.ESearch e, ResponseWriter w) {

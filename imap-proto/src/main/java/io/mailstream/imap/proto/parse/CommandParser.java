@@ -104,6 +104,10 @@ final class CommandParser {
                 // RFC 4978 3: "COMPRESS" SP algorithm; algorithm = "DEFLATE" (checked by the handler)
                 r.sp();
                 return new ImapCommand.Compress(tag, r.keyword());
+            case "GETQUOTA":
+            case "GETQUOTAROOT":
+            case "SETQUOTA":
+                return QuotaParser.parse(tag, name, r);
             default:
                 throw new SyntaxException("unknown command " + shorten(name));
         }

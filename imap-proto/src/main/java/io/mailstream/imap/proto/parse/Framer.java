@@ -173,11 +173,16 @@ final class Framer {
             return refuse(m, new ParseResult.Error(tag, "too many literals in one command", ParseResult.Kind.TOO_BIG));
         }
         if (m.size() < 0 || m.size() > limit || commandSize + m.size() > limits.maxCommandSize()) {
-            String why = m.nonSync() && m.size() >= 0 && m.size() <= limits.maxLiteralSize()
+            boolean literalMinus = m.nonSync() && m.size() >= 0 && m.size() <= limits.maxLiteralSize();
+            String why = literalMinus
                     ? "non-synchronizing literal larger than " + limits.maxNonSyncLiteral()
                             + " octets (RFC 7888 LITERAL-): use a synchronizing literal"
                     : "literal too large";
-            return refuse(m, new ParseResult.Error(tag, why, ParseResult.Kind.TOO_BIG));
+            // RFC 7889 4: an APPEND over the size limit is a tagged NO [TOOBIG]; RFC 7888 5 keeps
+            // BAD [TOOBIG] for a LITERAL- violation
+            ParseResult.Kind kind = !literalMinus && "APPEND".equals(commandName) && tag != null
+                    ? ParseResult.Kind.APPEND_TOO_BIG : ParseResult.Kind.TOO_BIG;
+            return refuse(m, new ParseResult.Error(tag, why, kind));
         }
         ParseResult prefix = CommandParser.parse(chunks, limits.maxNestingDepth(), utf8, true);
         if (prefix instanceof ParseResult.Error e) {

@@ -68,6 +68,8 @@ public sealed interface ParseResult {
         /** Literal or whole command over the limit: BAD [TOOBIG] (RFC 7888 5 for APPEND). */
         TOO_BIG,
         /** Parentheses or search keys nested deeper than the limit: BAD. */
-        TOO_DEEP
+        TOO_DEEP,
+        /** An APPEND literal over the size limit: NO [TOOBIG] (RFC 7889 4, RFC 4469). */
+        APPEND_TOO_BIG
     }
 }

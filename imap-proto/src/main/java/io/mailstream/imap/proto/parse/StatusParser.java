@@ -24,10 +24,8 @@ final class StatusParser {
         r.open();
         do {
             String name = r.keyword();
-            StatusItem item;
-            try {
-                item = StatusItem.valueOf(name);
-            } catch (IllegalArgumentException e) {
+            StatusItem item = StatusItem.ofAtom(name);
+            if (item == null) {
                 throw new SyntaxException("unknown STATUS item " + CommandParser.shorten(name));
             }
             if (!items.contains(item)) {

@@ -168,6 +168,27 @@ public sealed interface ImapResponse {
     record Id(Map<String, String> params) implements ImapResponse {
     }
 
+    /**
+     * {@code * QUOTA root (resource usage limit ...)} (RFC 9208 4.2.1); an empty list means no
+     * limits.
+     */
+    record Quota(String root, java.util.List<QuotaResource> resources) implements ImapResponse {
+        public Quota {
+            resources = java.util.List.copyOf(resources);
+        }
+    }
+
+    /** One triplet of a QUOTA response: resource name, usage and limit (RFC 9208 7 quota-resource). */
+    record QuotaResource(String name, long usage, long limit) {
+    }
+
+    /** {@code * QUOTAROOT mailbox root...} (RFC 9208 4.2.2). */
+    record QuotaRoot(String mailbox, java.util.List<String> roots) implements ImapResponse {
+        public QuotaRoot {
+            roots = java.util.List.copyOf(roots);
+        }
+    }
+
     /** {@code + text} (RFC 9051 7.5); text may be base64 (AUTHENTICATE) or empty. */
     record Continuation(String text) implements ImapResponse {
         public static Continuation base64(byte[] challenge) {

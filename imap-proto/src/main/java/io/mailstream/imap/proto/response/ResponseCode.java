@@ -38,6 +38,8 @@ public sealed interface ResponseCode {
     ResponseCode UNKNOWN_CTE = new Simple("UNKNOWN-CTE");
     ResponseCode HASCHILDREN = new Simple("HASCHILDREN");
     ResponseCode NOTSAVED = new Simple("NOTSAVED");
+    /** RFC 6154 3: CREATE with a special-use attribute the server cannot give. */
+    ResponseCode USEATTR = new Simple("USEATTR");
 
     /** The charsets SEARCH accepts, for {@code [BADCHARSET (UTF-8 US-ASCII)]}. */
     ResponseCode BADCHARSET_UTF8_ASCII = new BadCharset(List.of("UTF-8", "US-ASCII"));

@@ -182,4 +182,38 @@ class ResponseEncoderTest {
                         + " \"os\" NIL)\r\n");
         assertThat(rev2(new ImapResponse.Id(null))).isEqualTo("* ID NIL\r\n");
     }
+    @Test
+    void quotaResponses() {
+        // RFC 9208 4.2.1 / 4.2.2 examples
+        assertThat(rev2(new ImapResponse.Quota("", List.of(new ImapResponse.QuotaResource("STORAGE", 10, 512)))))
+                .isEqualTo("* QUOTA \"\" (STORAGE 10 512)\r\n");
+        assertThat(rev1(new ImapResponse.Quota("#user/alice", List.of(new ImapResponse.QuotaResource("STORAGE", 54,
+                111), new ImapResponse.QuotaResource("MESSAGE", 42, 1000)))))
+                .isEqualTo("* QUOTA #user/alice (STORAGE 54 111 MESSAGE 42 1000)\r\n");
+        assertThat(rev2(new ImapResponse.Quota("", List.of()))).isEqualTo("* QUOTA \"\" ()\r\n");
+        assertThat(rev2(new ImapResponse.QuotaRoot("INBOX", List.of("")))).isEqualTo("* QUOTAROOT INBOX \"\"\r\n");
+        assertThat(rev2(new ImapResponse.QuotaRoot("comp.mail.mime", List.of())))
+                .isEqualTo("* QUOTAROOT comp.mail.mime\r\n");
+        // mailbox names follow the session: modified UTF-7 for rev1, UTF-8 otherwise
+        assertThat(rev1(new ImapResponse.QuotaRoot("Entwürfe", List.of(""))))
+                .isEqualTo("* QUOTAROOT Entw&APw-rfe \"\"\r\n");
+        assertThat(new String(ImapEncoder.encodeBytes(new ImapResponse.QuotaRoot("Entwürfe", List.of("")),
+                new EncoderContext(false, true)), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo("* QUOTAROOT \"Entwürfe\" \"\"\r\n");
+    }
+
+    @Test
+    void newStatusItemsAndCodes() {
+        Map<StatusItem, Long> v = new LinkedHashMap<>();
+        v.put(StatusItem.MESSAGES, 12L);
+        v.put(StatusItem.DELETED, 4L);
+        v.put(StatusItem.DELETED_STORAGE, 8L);
+        v.put(StatusItem.APPENDLIMIT, 257890L);
+        assertThat(rev2(new ImapResponse.Status("INBOX", v)))
+                .isEqualTo("* STATUS INBOX (MESSAGES 12 DELETED 4 DELETED-STORAGE 8 APPENDLIMIT 257890)\r\n");
+        assertThat(rev2(ImapResponse.Tagged.no("t1", ResponseCode.USEATTR, "\\All not supported")))
+                .isEqualTo("t1 NO [USEATTR] \\All not supported\r\n");
+        assertThat(rev2(ImapResponse.Tagged.no("A003", ResponseCode.OVERQUOTA, "APPEND Failed")))
+                .isEqualTo("A003 NO [OVERQUOTA] APPEND Failed\r\n");
+    }
 }

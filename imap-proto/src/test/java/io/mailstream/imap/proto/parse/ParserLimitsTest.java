@@ -40,7 +40,7 @@ class ParserLimitsTest {
     @Test
     void synchronizingLiteralTooLargeIsRefusedAndNothingIsSkipped() {
         List<ParseResult> r = Feeder.whole(bytes("a1 APPEND INBOX {999999999999}\r\nz NOOP\r\n"));
-        assertThat(kind(r.get(0))).isEqualTo(ParseResult.Kind.TOO_BIG);
+        assertThat(kind(r.get(0))).isEqualTo(ParseResult.Kind.APPEND_TOO_BIG);
         assertThat(r.get(1)).isEqualTo(NOOP);
     }
 
@@ -76,7 +76,7 @@ class ParserLimitsTest {
     void hugeNonSynchronizingLiteralIsSkippedInBoundedMemory() {
         ImapParser p = new ImapParser(ParserLimits.authenticated());
         p.feed(bytes("a1 APPEND INBOX {100000000+}\r\n"));
-        assertThat(kind(p.next())).isEqualTo(ParseResult.Kind.TOO_BIG);
+        assertThat(kind(p.next())).isEqualTo(ParseResult.Kind.APPEND_TOO_BIG);
         byte[] chunk = new byte[1 << 20];
         for (int i = 0; i < 100; i++) {
             p.feed(chunk);

@@ -2,7 +2,7 @@ package io.mailstream.imap.command.list;
 
 import io.mailstream.imap.command.CommandContext;
 import io.mailstream.imap.command.CommandHandler;
-import io.mailstream.imap.command.StatusValues;
+import io.mailstream.imap.command.StatusLookup;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.command.ListReturnOptions;
 import io.mailstream.imap.proto.command.ListSelectOption;
@@ -86,8 +86,8 @@ public final class ListHandler implements CommandHandler<ImapCommand.List> {
             if (!items.isEmpty() && selected && !m.noselect()) {
                 // RFC 5819 2: each selectable mailbox's LIST is followed by its STATUS; a
                 // mailbox that vanished meanwhile simply gets none.
-                chain = chain.chain(() -> ctx.store().call(s -> s.status(ctx.userId(), m.name()))
-                        .invoke(st -> ctx.send(StatusValues.response(m.name(), st, items)))
+                chain = chain.chain(() -> StatusLookup.status(ctx, m.name(), items)
+                        .invoke(st -> ctx.send(st))
                         .onFailure().recoverWithItem(e -> null)
                         .replaceWithVoid());
             }

@@ -25,6 +25,10 @@ public final class SearchHandler implements CommandHandler<ImapCommand.Search> {
         SelectedMailbox m = ctx.selected();
         Set<SearchReturnOption> ret = command.returnOptions();
         boolean save = ret != null && ret.contains(SearchReturnOption.SAVE);
+        if (command.charset() != null && ctx.session().utf8Accept()) {
+            // RFC 6855 3: after ENABLE UTF8=ACCEPT a SEARCH with a charset is a BAD (conflicting labels)
+            return ctx.done(ctx.bad("No CHARSET in SEARCH after ENABLE UTF8=ACCEPT"));
+        }
         if (SearchKeys.usesModSeq(command.key())) {
             return ctx.done(ctx.bad("MODSEQ needs CONDSTORE, which this server does not offer"));
         }

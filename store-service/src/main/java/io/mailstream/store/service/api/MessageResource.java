@@ -47,6 +47,19 @@ public class MessageResource {
         return store.append(userId, mailbox, flag == null ? null : new LinkedHashSet<>(flag), date, message);
     }
 
+    /**
+     * RFC 3502 MULTIAPPEND, all or nothing. Body: the messages back to back; one {@code part}
+     * per message, in order: {@code size,internalDate,flags} (ISO-8601 date or empty, flags
+     * separated by spaces).
+     */
+    @POST
+    @Path("/users/{userId}/append-all")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    public Uni<List<AppendResult>> appendAll(@RestPath String userId, @RestQuery String mailbox,
+            @RestQuery List<String> part, byte[] body) {
+        return store.appendAll(userId, mailbox, AppendParts.split(part, body));
+    }
+
     @GET
     @Path("/users/{userId}/mailboxes/{mailboxId}/messages")
     public Uni<List<MessageMeta>> fetchMeta(@RestPath String userId, @RestPath String mailboxId,

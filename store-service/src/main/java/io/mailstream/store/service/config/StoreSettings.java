@@ -20,6 +20,10 @@ public interface StoreSettings {
     @WithDefault("52428800")
     long maxMessageSize();
 
+    /** Largest total of one MULTIAPPEND (RFC 3502) call, in octets (TOOBIG above); bounds its memory. */
+    @WithDefault("52428800")
+    long maxAppendTotal();
+
     /** How long a mailbox write lease lasts unless renewed; bounds recovery after a crashed writer. */
     @WithDefault("10s")
     Duration leaseTtl();

@@ -43,6 +43,8 @@ public class MongoMailStore implements MailStore {
     @Inject
     AppendOp appendOp;
     @Inject
+    MultiAppendOp multiAppendOp;
+    @Inject
     SectionOps sections;
     @Inject
     FlagOps flagOps;
@@ -123,6 +125,12 @@ public class MongoMailStore implements MailStore {
     public Uni<AppendResult> append(String userId, String mailboxName, Set<String> flags, Instant internalDate,
             byte[] message) {
         return call(() -> appendOp.append(userId, mailboxName, flags, internalDate, message));
+    }
+
+    @Override
+    public Uni<List<AppendResult>> appendAll(String userId, String mailboxName,
+            List<io.mailstream.store.api.AppendItem> messages) {
+        return call(() -> multiAppendOp.appendAll(userId, mailboxName, messages));
     }
 
     @Override

@@ -1,0 +1,55 @@
+package io.mailstream.store.service.api;
+
+import io.mailstream.store.api.AppendItem;
+import io.mailstream.store.api.StoreErrorCode;
+import io.mailstream.store.api.StoreException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** The wire form of an append-all request: {@code part=size,date,flags} per message, octets back to back. */
+final class AppendParts {
+    private AppendParts() {
+    }
+
+    static List<AppendItem> split(List<String> parts, byte[] body) {
+        if (parts == null || parts.isEmpty() || body == null) {
+            throw new StoreException(StoreErrorCode.BADREQUEST, "no messages");
+        }
+        List<AppendItem> items = new ArrayList<>(parts.size());
+        int offset = 0;
+        for (String p : parts) {
+            String[] f = p.split(",", 3);
+            if (f.length != 3) {
+                throw new StoreException(StoreErrorCode.BADREQUEST, "bad part: " + p);
+            }
+            int size;
+            Instant date;
+            try {
+                size = Integer.parseInt(f[0]);
+                date = f[1].isEmpty() ? null : Instant.parse(f[1]);
+            } catch (NumberFormatException | DateTimeParseException e) {
+                throw new StoreException(StoreErrorCode.BADREQUEST, "bad part: " + p);
+            }
+            if (size < 0 || size > body.length - offset) {
+                throw new StoreException(StoreErrorCode.BADREQUEST, "part sizes do not match the body");
+            }
+            Set<String> flags = new LinkedHashSet<>();
+            for (String flag : f[2].split(" ")) {
+                if (!flag.isEmpty()) {
+                    flags.add(flag);
+                }
+            }
+            items.add(new AppendItem(flags, date, Arrays.copyOfRange(body, offset, offset + size)));
+            offset += size;
+        }
+        if (offset != body.length) {
+            throw new StoreException(StoreErrorCode.BADREQUEST, "part sizes do not match the body");
+        }
+        return items;
+    }
+}
