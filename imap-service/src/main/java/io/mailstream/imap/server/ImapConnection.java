@@ -54,6 +54,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private long timer = -1;
     private long expungesSent;
     private boolean cleanedUp;
+    private volatile String running;
 
     ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
             ImapSession session, Runnable onClosed) {
@@ -146,6 +147,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     }
 
     private void execute(ImapCommand command) {
+        running = command.name();
         busy = true;
         armTimer();
         boolean pipelined = inputAtLastCompletion;
@@ -154,6 +156,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     }
 
     private void completed(ImapResponse.Tagged tagged) {
+        running = null;
         if (closed) {
             return;
         }
@@ -303,6 +306,31 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     @Override
     public long expungesSent() {
         return expungesSent;
+    }
+
+    /** The session's state for the sessions gauge: idle while in IDLE, else the RFC 9051 3 state. */
+    String stateTag() {
+        if ("IDLE".equals(running)) {
+            return "idle";
+        }
+        return session.state().kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Shutdown drain: BYE now when no command runs or the session is in IDLE (or AUTHENTICATE)
+     * waiting for the client; otherwise the running command finishes and its tagged response
+     * goes out before the BYE.
+     */
+    void drain(String reason) {
+        if (closed) {
+            return;
+        }
+        if (!busy || lineWaiter != null) {
+            send(ImapResponse.Condition.bye(reason));
+            close();
+        } else if (closeWithBye == null) {
+            closeWithBye = reason;
+        }
     }
 
     void close() {
