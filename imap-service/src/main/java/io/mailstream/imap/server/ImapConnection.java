@@ -55,6 +55,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private long expungesSent;
     private boolean cleanedUp;
     private volatile String running;
+    private boolean literalPending;
 
     ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
             ImapSession session, Runnable onClosed) {
@@ -117,12 +118,15 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
                 w.complete(line.text());
             }
         } else if (r instanceof ParseResult.NeedLiteral lit) {
+            literalPending = true;
             if (!lit.nonSynchronizing()) {
                 send(new ImapResponse.Continuation("Ready for literal data"));
             }
         } else if (r instanceof ParseResult.Error e) {
+            literalPending = false;
             rejected(e);
         } else if (r instanceof ParseResult.Request req) {
+            literalPending = false;
             execute(req.command());
         }
     }
@@ -319,13 +323,14 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     /**
      * Shutdown drain: BYE now when no command runs or the session is in IDLE (or AUTHENTICATE)
      * waiting for the client; otherwise the running command finishes and its tagged response
-     * goes out before the BYE.
+     * goes out before the BYE. A command whose literal is still arriving (a large APPEND) counts
+     * as running: it is executed and answered when its last octet is in.
      */
     void drain(String reason) {
         if (closed) {
             return;
         }
-        if (!busy || lineWaiter != null) {
+        if ((!busy && !literalPending) || lineWaiter != null) {
             send(ImapResponse.Condition.bye(reason));
             close();
         } else if (closeWithBye == null) {

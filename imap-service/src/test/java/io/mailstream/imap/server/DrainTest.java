@@ -80,6 +80,27 @@ class DrainTest {
     }
 
     @Test
+    void anAppendWhoseLiteralIsArrivingIsStoredAndAnsweredBeforeTheBye() throws Exception {
+        try (TestServer server = TestServer.start()) {
+            UserRef u = server.newUser();
+            String message = "Subject: uploaded during the drain\r\n\r\nbody\r\n";
+            try (ImapClient c = server.login(u)) {
+                c.send("a1 APPEND INBOX {" + message.length() + "}");
+                assertThat(c.read()).startsWith("+ ");
+
+                var drained = server.server().drain(Duration.ZERO, Duration.ofSeconds(30), REASON);
+                c.sendRaw(message + "\r\n");
+
+                assertThat(c.readUntilTagged("a1")).last().asString().startsWith("a1 OK");
+                assertThat(c.read()).isEqualTo("* BYE " + REASON);
+                assertThat(c.closedByServer()).isTrue();
+                drained.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+            }
+            assertThat(server.store().status(u.userId(), "INBOX").await().indefinitely().messages()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void byesAreSpreadOverTheWindow() throws Exception {
         try (TestServer server = TestServer.start()) {
             UserRef u = server.newUser();
