@@ -18,6 +18,14 @@ public final class LmtpMetrics {
     private final ConcurrentMap<String, Counter> counters = new ConcurrentHashMap<>();
     private final Counter bytes;
     private final AtomicInteger connections = new AtomicInteger();
+    private final ConcurrentMap<String, io.micrometer.core.instrument.Timer> durations = new ConcurrentHashMap<>();
+
+    /** Fixed histogram buckets (seconds): DATA includes one store append per recipient. */
+    private static final java.time.Duration[] BUCKETS = {java.time.Duration.ofMillis(1),
+            java.time.Duration.ofMillis(5), java.time.Duration.ofMillis(10), java.time.Duration.ofMillis(25),
+            java.time.Duration.ofMillis(50), java.time.Duration.ofMillis(100), java.time.Duration.ofMillis(250),
+            java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(1), java.time.Duration.ofSeconds(2),
+            java.time.Duration.ofSeconds(5), java.time.Duration.ofSeconds(10), java.time.Duration.ofSeconds(30)};
 
     public LmtpMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -38,6 +46,24 @@ public final class LmtpMetrics {
     /** A command or recipient was refused; {@code reason} is a short snake_case tag. */
     public void reject(String reason) {
         counter("mailstream.lmtp.rejects", "reason", reason).increment();
+    }
+
+    /** The wire name of a command (bounded: one per command type). */
+    public static String commandName(io.mailstream.lmtp.proto.LmtpCommand c) {
+        String n = c.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
+        return switch (n) {
+            case "MAILFROM" -> "MAIL";
+            case "RCPTTO" -> "RCPT";
+            default -> n;
+        };
+    }
+
+    /** Timer {@code mailstream_lmtp_command_duration_seconds{command}}: DATA/BDAT from the last octet to the replies. */
+    public void commandDuration(String command, long nanos) {
+        durations.computeIfAbsent(command, k -> io.micrometer.core.instrument.Timer
+                .builder("mailstream.lmtp.command.duration").description("LMTP command execution")
+                .tag("command", k).serviceLevelObjectives(BUCKETS).register(registry))
+                .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /** Tracks open connections; returns the count after the change. */

@@ -59,6 +59,13 @@ public record ServiceInstance(ServiceSpec spec, int index, String name, int http
             vars.put("MAILSTREAM_TLS_KEY_FILE", env.tlsKeyFile().toString());
             vars.put("MAILSTREAM_STORE_URL", env.storeUrl());
             vars.put("MAILSTREAM_INSTANCE_ID", instanceId());
+            // A short shutdown drain: Ctrl-C stops everything within the launcher's grace period.
+            if (spec.envPrefix().equals("MAILSTREAM_IMAP_")) {
+                vars.put("MAILSTREAM_IMAP_DRAIN_SPREAD", "PT2S");
+                vars.put("MAILSTREAM_IMAP_DRAIN_GRACE", "PT3S");
+            } else if (spec.envPrefix().equals("MAILSTREAM_POP3_")) {
+                vars.put("MAILSTREAM_POP3_DRAIN_TIMEOUT", "PT5S");
+            }
         }
         return vars;
     }

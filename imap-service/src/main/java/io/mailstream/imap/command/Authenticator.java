@@ -44,6 +44,7 @@ final class Authenticator {
     }
 
     private static Uni<ImapResponse.Tagged> failed(CommandContext ctx) {
+        ctx.services().metrics().authFailed();
         int failures = ctx.session().state() instanceof SessionState.NotAuthenticated n ? n.authFailures() + 1 : 1;
         ctx.state(new SessionState.NotAuthenticated(failures));
         Duration base = ctx.settings().authFailureDelay();

@@ -32,6 +32,13 @@ public final class CommandDispatcher {
      */
     public Uni<ImapResponse.Tagged> execute(ImapCommand command, CommandContext ctx, boolean pipelined,
             Pipeline pipeline) {
+        long started = System.nanoTime();
+        return dispatch(command, ctx, pipelined, pipeline)
+                .invoke(tagged -> services.metrics().commandDuration(command.name(), System.nanoTime() - started));
+    }
+
+    private Uni<ImapResponse.Tagged> dispatch(ImapCommand command, CommandContext ctx, boolean pipelined,
+            Pipeline pipeline) {
         String name = command.name();
         CommandSpec spec = registry.spec(name);
         SessionState.Kind kind = ctx.session().state().kind();

@@ -91,6 +91,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             }
         }
     });
+    private volatile String running;
+    private boolean literalPending;
 
     ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
             ImapSession session, Runnable onClosed) {
@@ -161,13 +163,18 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
                 parser.rejectLiteral();
                 services.metrics().command("APPEND", "NO");
                 send(ImapResponse.Tagged.no(lit.tag(), ResponseCode.TOOBIG, appendLimits.reason()));
-            } else if (!lit.nonSynchronizing()) {
-                send(new ImapResponse.Continuation("Ready for literal data"));
+            } else {
+                literalPending = true;
+                if (!lit.nonSynchronizing()) {
+                    send(new ImapResponse.Continuation("Ready for literal data"));
+                }
             }
         } else if (r instanceof ParseResult.Error e) {
+            literalPending = false;
             appendLimits.commandEnded();
             rejected(e);
         } else if (r instanceof ParseResult.Request req) {
+            literalPending = false;
             appendLimits.commandEnded();
             execute(req.command());
         }
@@ -196,6 +203,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     }
 
     private void execute(ImapCommand command) {
+        running = command.name();
         busy = true;
         armTimer();
         boolean pipelined = inputAtLastCompletion;
@@ -204,6 +212,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     }
 
     private void completed(ImapResponse.Tagged tagged) {
+        running = null;
         if (closed) {
             return;
         }
@@ -371,6 +380,32 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     @Override
     public long expungesSent() {
         return expungesSent;
+    }
+
+    /** The session's state for the sessions gauge: idle while in IDLE, else the RFC 9051 3 state. */
+    String stateTag() {
+        if ("IDLE".equals(running)) {
+            return "idle";
+        }
+        return session.state().kind().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * Shutdown drain: BYE now when no command runs or the session is in IDLE (or AUTHENTICATE)
+     * waiting for the client; otherwise the running command finishes and its tagged response
+     * goes out before the BYE. A command whose literal is still arriving (a large APPEND) counts
+     * as running: it is executed and answered when its last octet is in.
+     */
+    void drain(String reason) {
+        if (closed) {
+            return;
+        }
+        if ((!busy && !literalPending) || lineWaiter != null) {
+            send(ImapResponse.Condition.bye(reason));
+            close();
+        } else if (closeWithBye == null) {
+            closeWithBye = reason;
+        }
     }
 
     void close() {

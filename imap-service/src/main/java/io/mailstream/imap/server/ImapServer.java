@@ -46,6 +46,8 @@ public final class ImapServer {
     private final int instances;
     private volatile int port = -1;
     private volatile int tlsPort = -1;
+    private volatile String draining;
+    private volatile Promise<Void> drained;
 
     public ImapServer(Vertx vertx, ImapSettings settings, MailStore store, MeterRegistry registry) {
         this(vertx, settings, store, registry, new MailboxChangeBus(registry), Math.max(1,
@@ -61,6 +63,8 @@ public final class ImapServer {
                 new ConnectionLimits(settings.maxConnectionsPerIp(), settings.maxConnectionsPerUser()), changes,
                 new ImapMetrics(registry));
         this.dispatcher = new CommandDispatcher(CommandRegistry.standard(), services);
+        services.metrics().knownCommands(CommandRegistry.standard().all().keySet());
+        SessionGauges.register(services.metrics().registry(), connections);
     }
 
     /** Binds the listeners; completes with this server once both are listening. */
@@ -102,6 +106,53 @@ public final class ImapServer {
             }
             return l.actualPort;
         });
+    }
+
+    /**
+     * Shutdown drain: from now on new connections get a BYE greeting and are closed; the open
+     * sessions are told {@code * BYE reason} spread over {@code spread} (see {@link DrainPlan}),
+     * at once when between commands or in IDLE, after its tagged response when a command runs.
+     * Completes when every connection is closed, at the latest {@code grace} after the window
+     * (the rest are closed then: a command cut off there was never acknowledged).
+     */
+    public Future<Void> drain(java.time.Duration spread, java.time.Duration grace, String reason) {
+        Promise<Void> done = Promise.promise();
+        drained = done;
+        draining = reason;
+        List<ImapConnection> open = new ArrayList<>(connections);
+        LOG.infof("IMAP draining %d sessions over %s", open.size(), spread);
+        for (int i = 0; i < open.size(); i++) {
+            ImapConnection c = open.get(i);
+            long at = DrainPlan.offsetMillis(i, open.size(), spread);
+            c.context().runOnContext(v -> {
+                if (at <= 0) {
+                    c.drain(reason);
+                } else {
+                    vertx.setTimer(at, id -> c.drain(reason));
+                }
+            });
+        }
+        long deadline = Math.max(1, spread.plus(grace).toMillis());
+        long timer = vertx.setTimer(deadline, id -> {
+            for (ImapConnection c : connections) {
+                c.context().runOnContext(v -> c.close());
+            }
+            done.tryComplete();
+        });
+        checkDrained();
+        return done.future().onComplete(ar -> vertx.cancelTimer(timer));
+    }
+
+    /** Whether a shutdown drain has begun (readiness is DOWN then). */
+    public boolean draining() {
+        return draining != null;
+    }
+
+    private void checkDrained() {
+        Promise<Void> d = drained;
+        if (d != null && connections.isEmpty()) {
+            d.tryComplete();
+        }
     }
 
     /** Says BYE to every session and closes the listeners. */
@@ -154,6 +205,14 @@ public final class ImapServer {
     }
 
     private void accept(NetSocket socket, boolean tls) {
+        String reason = draining;
+        if (reason != null) {
+            // RFC 9051 7.1.5: BYE as the greeting refuses the connection.
+            services.metrics().connectionRefused();
+            socket.write(Buffer.buffer("* BYE [UNAVAILABLE] " + reason + "\r\n"));
+            socket.close();
+            return;
+        }
         String ip = socket.remoteAddress() == null ? "unknown" : socket.remoteAddress().hostAddress();
         if (!services.limits().acquireIp(ip)) {
             services.metrics().connectionRefused();
@@ -168,6 +227,7 @@ public final class ImapServer {
             services.limits().releaseIp(ip);
             services.metrics().connectionClosed();
             connections.remove(holder[0]);
+            checkDrained();
         });
         connections.add(holder[0]);
         holder[0].start();

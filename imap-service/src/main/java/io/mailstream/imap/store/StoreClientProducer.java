@@ -5,6 +5,8 @@ import io.mailstream.imap.StoreConfig;
 import io.mailstream.store.api.MailStore;
 import io.mailstream.store.client.StoreClient;
 import io.mailstream.store.client.StoreClientOptions;
+import io.mailstream.store.client.TimedMailStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -15,11 +17,12 @@ public class StoreClientProducer {
 
     @Produces
     @Singleton
-    MailStore mailStore(Vertx vertx, StoreConfig store, ImapConfig imap) {
+    MailStore mailStore(Vertx vertx, StoreConfig store, ImapConfig imap, MeterRegistry registry) {
         String secret = store.secret().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "mailstream.store.secret (MAILSTREAM_STORE_SECRET) must be set: the store API requires it"));
-        return new StoreClient(vertx, StoreClientOptions.of(store.url(), secret).withPoolSize(store.poolSize())
-                .withRequestTimeout(imap.storeTimeout()));
+        // Timed: mailstream_store_client_seconds{operation,outcome} at /q/metrics.
+        return TimedMailStore.wrap(new StoreClient(vertx, StoreClientOptions.of(store.url(), secret).withPoolSize(store.poolSize())
+                .withRequestTimeout(imap.storeTimeout())), registry);
     }
 
     void close(@Disposes MailStore store) {

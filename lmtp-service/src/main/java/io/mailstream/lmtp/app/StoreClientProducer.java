@@ -3,6 +3,8 @@ package io.mailstream.lmtp.app;
 import io.mailstream.store.api.MailStore;
 import io.mailstream.store.client.StoreClient;
 import io.mailstream.store.client.StoreClientOptions;
+import io.mailstream.store.client.TimedMailStore;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -13,11 +15,12 @@ public class StoreClientProducer {
 
     @Produces
     @Singleton
-    MailStore mailStore(Vertx vertx, StoreConfig store, LmtpConfig lmtp) {
+    MailStore mailStore(Vertx vertx, StoreConfig store, LmtpConfig lmtp, MeterRegistry registry) {
         String secret = store.secret().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "mailstream.store.secret (MAILSTREAM_STORE_SECRET) must be set: the store API requires it"));
-        return new StoreClient(vertx, StoreClientOptions.of(store.url(), secret).withPoolSize(store.poolSize())
-                .withRequestTimeout(lmtp.storeTimeout()));
+        // Timed: mailstream_store_client_seconds{operation,outcome} at /q/metrics.
+        return TimedMailStore.wrap(new StoreClient(vertx, StoreClientOptions.of(store.url(), secret).withPoolSize(store.poolSize())
+                .withRequestTimeout(lmtp.storeTimeout())), registry);
     }
 
     void close(@Disposes MailStore store) {

@@ -1,5 +1,6 @@
 package io.mailstream.lmtp.session;
 
+import io.mailstream.lmtp.LmtpMetrics;
 import io.mailstream.lmtp.command.BasicHandlers;
 import io.mailstream.lmtp.command.BdatHandler;
 import io.mailstream.lmtp.command.DataHandler;
@@ -29,6 +30,7 @@ public final class LmtpSession {
     private SessionState state = new SessionState.Initial();
     private Inbound inbound;
     private int errors;
+    private String commandName;
 
     public LmtpSession(Transport transport, Services services, String id) {
         this.transport = transport;
@@ -37,6 +39,17 @@ public final class LmtpSession {
     }
 
     public Uni<Void> onLine(byte[] line) {
+        long started = System.nanoTime();
+        Uni<Void> work = dispatch(line);
+        String name = commandName;
+        // DATA and BDAT are timed from their last octet (onContentEnd): that is where delivery happens.
+        return name == null || name.equals("DATA") || name.equals("BDAT") ? work
+                : work.onItemOrFailure().invoke((v, f) -> services.metrics().commandDuration(name,
+                        System.nanoTime() - started));
+    }
+
+    private Uni<Void> dispatch(byte[] line) {
+        commandName = null;
         ParseResult parsed = LmtpParser.parse(line);
         if (parsed instanceof ParseResult.Error e) {
             int code = e.reply().code();
@@ -44,6 +57,7 @@ public final class LmtpSession {
             return DONE;
         }
         LmtpCommand c = ((ParseResult.Ok) parsed).command();
+        commandName = LmtpMetrics.commandName(c);
         if (c instanceof LmtpCommand.Lhlo x) {
             return LhloHandler.handle(x, this);
         } else if (c instanceof LmtpCommand.MailFrom x) {
@@ -74,10 +88,13 @@ public final class LmtpSession {
     public Uni<Void> onContentEnd() {
         Inbound in = inbound;
         inbound = null;
+        long started = System.nanoTime();
         if (in instanceof Inbound.Data d) {
-            return DataHandler.finish(d, this);
+            return DataHandler.finish(d, this).onItemOrFailure().invoke((v, f) -> services.metrics()
+                    .commandDuration("DATA", System.nanoTime() - started));
         } else if (in instanceof Inbound.Chunk c) {
-            return BdatHandler.finish(c, this);
+            return BdatHandler.finish(c, this).onItemOrFailure().invoke((v, f) -> services.metrics()
+                    .commandDuration("BDAT", System.nanoTime() - started));
         }
         return DONE;
     }

@@ -50,7 +50,12 @@ class LmtpServiceTest {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("mailstream_lmtp_deliveries_total{result=\"delivered\"}"))
                 .body(containsString("mailstream_lmtp_rejects_total{reason=\"unknown_user\"}"))
-                .body(containsString("mailstream_lmtp_delivered_bytes_total"));
+                .body(containsString("mailstream_lmtp_delivered_bytes_total"))
+                // commands by name with their duration histogram; DATA timed from its last octet
+                .body(containsString("mailstream_lmtp_command_duration_seconds_count{command=\"LHLO\"}"))
+                .body(containsString("mailstream_lmtp_command_duration_seconds_count{command=\"RCPT\"}"))
+                .body(containsString("mailstream_lmtp_command_duration_seconds_bucket{command=\"DATA\",le=\"0.001\"}"))
+                .body(containsString("mailstream_lmtp_connections"));
     }
 
     @Test

@@ -36,6 +36,7 @@ public final class RunningPlatform implements AutoCloseable {
     private final String secret = UUID.randomUUID().toString();
     private final String adminToken = UUID.randomUUID().toString();
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byName = new LinkedHashMap<>();
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -86,6 +87,9 @@ public final class RunningPlatform implements AutoCloseable {
             env.put("MAILSTREAM_IMAP_TLS_PORT", port("imaps" + i));
             env.put("MAILSTREAM_INSTANCE_ID", "imap-" + i);
             env.put("MAILSTREAM_IMAP_IDLE_POLL", "PT2S");
+            // a short shutdown drain: tests stop the platform in seconds
+            env.put("MAILSTREAM_IMAP_DRAIN_SPREAD", "PT2S");
+            env.put("MAILSTREAM_IMAP_DRAIN_GRACE", "PT5S");
             waits.add(readiness("imap" + i, launch("imap-service", "imap" + i, env)));
         }
         Map<String, String> pop3 = new LinkedHashMap<>(frontEnd);
@@ -93,6 +97,7 @@ public final class RunningPlatform implements AutoCloseable {
         pop3.put("MAILSTREAM_POP3_PORT", port("pop3"));
         pop3.put("MAILSTREAM_POP3_TLS_PORT", port("pop3s"));
         pop3.put("MAILSTREAM_INSTANCE_ID", "pop3-1");
+        pop3.put("MAILSTREAM_POP3_DRAIN_TIMEOUT", "PT5S");
         waits.add(readiness("pop3", launch("pop3-service", "pop3", pop3)));
         Map<String, String> lmtp = new LinkedHashMap<>(frontEnd);
         lmtp.put("QUARKUS_HTTP_PORT", port("lmtp-http"));
@@ -104,6 +109,21 @@ public final class RunningPlatform implements AutoCloseable {
 
     public int imapPort(int instance) {
         return ports.get("imap" + instance);
+    }
+
+    /** The HTTP port (health, metrics) of a service: "store", "imap1", "pop3", "lmtp". */
+    public int httpPort(String name) {
+        return ports.get(name + "-http");
+    }
+
+    /** The process of a service ("store", "imap1", "pop3", "lmtp"), e.g. to send it SIGTERM. */
+    public Process process(String name) {
+        return byName.get(name);
+    }
+
+    /** The last lines of a service's log. */
+    public String log(String name) {
+        return tail(name);
     }
 
     public int imapsPort(int instance) {
@@ -120,6 +140,10 @@ public final class RunningPlatform implements AutoCloseable {
 
     public String storeUrl() {
         return "http://127.0.0.1:" + ports.get("store-http");
+    }
+
+    public EmbeddedMongo mongo() {
+        return mongo;
     }
 
     public EmbeddedKafka kafka() {
@@ -183,6 +207,7 @@ public final class RunningPlatform implements AutoCloseable {
         pb.environment().putAll(env);
         Process p = pb.start();
         processes.add(p);
+        byName.put(name, p);
         return p;
     }
 

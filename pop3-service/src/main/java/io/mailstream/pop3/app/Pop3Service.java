@@ -4,6 +4,7 @@ import io.mailstream.pop3.Pop3Settings;
 import io.mailstream.pop3.server.Pop3Server;
 import io.mailstream.store.api.MailStore;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
@@ -22,10 +23,13 @@ public class Pop3Service {
     private final MailStore store;
     private final MeterRegistry registry;
     private final String instanceId;
+    private final DrainConfig drain;
     private volatile Pop3Server server;
+    private final java.util.concurrent.atomic.AtomicBoolean drained = new java.util.concurrent.atomic.AtomicBoolean();
 
     Pop3Service(Vertx vertx, Pop3Config config, TlsConfig tls, MailStore store, MeterRegistry registry,
-            @ConfigProperty(name = "mailstream.instance-id") Optional<String> instanceId) {
+            @ConfigProperty(name = "mailstream.instance-id") Optional<String> instanceId, DrainConfig drain) {
+        this.drain = drain;
         this.vertx = vertx;
         this.config = config;
         this.tls = tls;
@@ -40,10 +44,30 @@ public class Pop3Service {
         server = s;
     }
 
-    void onStop(@Observes ShutdownEvent event) throws Exception {
+    /**
+     * SIGTERM, first phase (quarkus.shutdown.delay-enabled): drain while the HTTP server still
+     * answers (readiness DOWN, metrics scraped). Running commands are answered, nothing is
+     * deleted without QUIT.
+     */
+    void onDrain(@Observes ShutdownDelayInitiatedEvent event) {
+        drainOnce();
+    }
+
+    /** Then close the listeners; drains here if the first phase did not run. */
+    void onStop(@Observes @jakarta.annotation.Priority(1) ShutdownEvent event) throws Exception {
         Pop3Server s = server;
         if (s != null) {
+            drainOnce();
             s.stop().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private void drainOnce() {
+        Pop3Server s = server;
+        if (s != null && drained.compareAndSet(false, true)) {
+            s.drain(drain.timeout(), drain.message()).toCompletionStage().toCompletableFuture()
+                    .orTimeout(drain.timeout().plusSeconds(5).toMillis(), TimeUnit.MILLISECONDS)
+                    .exceptionally(e -> null).join();
         }
     }
 

@@ -38,6 +38,9 @@ public class StoreReadinessCheck implements AsyncHealthCheck {
         if (server == null || server.port() <= 0) {
             return Uni.createFrom().item(named().down().withData("reason", "listener not bound").build());
         }
+        if (server.draining()) {
+            return Uni.createFrom().item(named().down().withData("reason", "draining for shutdown").build());
+        }
         return Uni.createFrom().deferred(() -> store.quota(PROBE_USER_ID))
                 .ifNoItem().after(TIMEOUT).failWith(() -> new StoreException(StoreErrorCode.UNAVAILABLE, "timeout"))
                 .map(q -> up(server))

@@ -63,6 +63,8 @@ final class Pop3Connection implements Pop3Context {
     private final IdleTimer idle;
     private String keyword;
     private String status;
+    private boolean drainAfterCommand;
+    private long commandStarted;
 
     Pop3Connection(Vertx vertx, NetSocket socket, ServerShared shared, String id) {
         this.vertx = vertx;
@@ -81,6 +83,7 @@ final class Pop3Connection implements Pop3Context {
 
     void start() {
         shared.metrics().opened(socket.isSsl());
+        shared.drain().opened(this);
         socket.closeHandler(v -> onClosed());
         socket.exceptionHandler(t -> {
             LOG.debugf("%s: socket error: %s", id, t.toString());
@@ -90,6 +93,12 @@ final class Pop3Connection implements Pop3Context {
             shared.metrics().rejected("per-ip");
             send(Responses.err(RespCode.SYS_TEMP, "too many connections from your address"))
                     .subscribe().with(v -> close(), t -> close());
+            return;
+        }
+        String draining = shared.drain().reason();
+        if (draining != null) {
+            shared.metrics().rejected("draining");
+            send(Responses.err(RespCode.SYS_TEMP, draining)).subscribe().with(v -> close(), t -> close());
             return;
         }
         ipReserved = true;
@@ -131,6 +140,7 @@ final class Pop3Connection implements Pop3Context {
             return;
         }
         busy = true;
+        commandStarted = System.nanoTime();
         Uni<Void> work;
         try {
             work = execute(frame);
@@ -161,9 +171,14 @@ final class Pop3Connection implements Pop3Context {
 
     private void commandDone() {
         shared.metrics().command(keyword, status == null ? "none" : status);
+        shared.metrics().commandDuration(keyword, System.nanoTime() - commandStarted);
         busy = false;
         touch();
         if (closed) {
+            return;
+        }
+        if (drainAfterCommand) {
+            sayDrainingAndClose(); // the running command has been answered; pipelined ones are not run
             return;
         }
         if (socket.writeQueueFull()) {
@@ -349,6 +364,44 @@ final class Pop3Connection implements Pop3Context {
         }
     }
 
+    /** The RFC 1939 state, for the sessions gauge. */
+    String stateTag() {
+        Pop3State s = state;
+        return s instanceof Pop3State.Transaction ? "transaction" : s instanceof Pop3State.Update ? "update"
+                : "authorization";
+    }
+
+    // --- shutdown drain -------------------------------------------------------------------
+
+    /**
+     * Shutdown drain: {@code -ERR [SYS/TEMP] reason} (which a client reads as the failure of its
+     * next command), then the connection closes: now between commands, after the response of a
+     * running command otherwise. RFC 1939 6: a session that ends without QUIT deletes nothing.
+     */
+    void drain() {
+        context.runOnContext(v -> {
+            if (closed) {
+                return;
+            }
+            if (busy && lineWaiter == null) {
+                drainAfterCommand = true;
+                return;
+            }
+            sayDrainingAndClose();
+        });
+    }
+
+    private void sayDrainingAndClose() {
+        String why = shared.drain().reason();
+        send(Responses.err(RespCode.SYS_TEMP, why == null ? "server shutting down" : why))
+                .subscribe().with(x -> close(), t -> close());
+    }
+
+    /** End of the drain timeout: closed whatever it is doing; an unanswered command was never acknowledged. */
+    void forceClose() {
+        context.runOnContext(v -> close());
+    }
+
     // --- timers and teardown ------------------------------------------------------------
 
     private void touch() {
@@ -387,6 +440,7 @@ final class Pop3Connection implements Pop3Context {
         }
         pending.clear();
         shared.metrics().closed();
+        shared.drain().closed(this);
         LOG.debugf("%s: closed", id);
     }
 }

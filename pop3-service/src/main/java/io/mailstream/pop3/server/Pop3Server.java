@@ -36,7 +36,8 @@ public final class Pop3Server {
         this.vertx = vertx;
         this.settings = settings;
         this.shared = new ServerShared(settings, store, CommandRegistry.standard(), new ConnectionLimits(),
-                new Pop3Metrics(registry), settings.tlsConfigured());
+                new Pop3Metrics(registry), settings.tlsConfigured(), new Pop3Drain());
+        shared.metrics().sessions(shared.drain()::states);
         this.idPrefix = settings.instanceId() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -68,6 +69,22 @@ public final class Pop3Server {
                     settings.host(), t);
             return null;
         });
+    }
+
+    /**
+     * Shutdown drain: new connections are refused ({@code -ERR [SYS/TEMP] reason}), sessions
+     * between commands are closed at once and the others after their running command's
+     * response; none enters the UPDATE state (RFC 1939 6), so nothing is deleted. Completes
+     * when all are closed, at the latest after {@code timeout} (the rest are closed then).
+     */
+    public Future<Void> drain(java.time.Duration timeout, String reason) {
+        LOG.infof("POP3 draining %d sessions", shared.metrics().activeConnections());
+        return shared.drain().start(vertx, timeout, reason);
+    }
+
+    /** Whether a shutdown drain has begun (readiness is DOWN then). */
+    public boolean draining() {
+        return shared.drain().reason() != null;
     }
 
     public Future<Void> stop() {

@@ -6,5 +6,5 @@ import io.mailstream.store.api.MailStore;
 
 /** What every connection of one server shares. */
 record ServerShared(Pop3Settings settings, MailStore store, CommandRegistry commands, ConnectionLimits limits,
-        Pop3Metrics metrics, boolean tlsConfigured) {
+        Pop3Metrics metrics, boolean tlsConfigured, Pop3Drain drain) {
 }

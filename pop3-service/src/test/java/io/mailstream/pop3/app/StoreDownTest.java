@@ -6,7 +6,6 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.mailstream.pop3.testing.Pop3Client;
 import io.mailstream.store.api.MailStore;
-import io.mailstream.store.client.StoreClient;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -45,12 +44,15 @@ class StoreDownTest {
 
     @Test
     void notReadyAndLoginsAnswerSysTemp() throws Exception {
-        assertThat(store).isInstanceOf(StoreClient.class);
+        assertThat(store).isNotInstanceOf(io.mailstream.store.testkit.InMemoryMailStore.class); // the HTTP client
         given().get("/q/health/ready").then().statusCode(503).body("status", equalTo("DOWN"));
         try (Pop3Client c = Pop3Client.connect(service.server().port())) {
             c.expect("+OK Mailstream POP3 server ready\r\n");
             c.send("USER u\r\nPASS p\r\n").expect("+OK send PASS\r\n")
                     .expect("-ERR [SYS/TEMP] mail store unavailable, try again later\r\n");
         }
+        // the failed call is timed with its outcome
+        given().get("/q/metrics").then().statusCode(200).body(org.hamcrest.Matchers.containsString(
+                "mailstream_store_client_seconds_count{operation=\"authenticate\",outcome=\"unavailable\"}"));
     }
 }

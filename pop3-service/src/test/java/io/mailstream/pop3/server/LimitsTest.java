@@ -24,7 +24,7 @@ class LimitsTest {
             c.send("USER u\r\nPASS wrong5\r\n").expect("+OK send PASS\r\n")
                     .expect("-ERR [AUTH] invalid user name or password; closing\r\n");
             assertThat(c.closedByServer()).isTrue();
-            assertThat(pop3.meters.counter("pop3.auth.failures").count()).isEqualTo(5.0);
+            assertThat(pop3.meters.counter("mailstream.pop3.auth.failures").count()).isEqualTo(5.0);
         }
     }
 

@@ -76,7 +76,7 @@ class AdminApiTest {
         given().get("/q/openapi").then().statusCode(200).body(containsString("/admin/v1/users"));
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem("mailbox-events"))
-                .body("checks.name", hasItem("MongoDB connection health check"));
+                .body("checks.name", hasItem("mongodb"));
         given().get("/q/metrics").then().statusCode(200).body(containsString("mailstream_events_backlog"));
     }
 }
