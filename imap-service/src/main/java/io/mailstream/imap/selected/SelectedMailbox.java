@@ -40,7 +40,9 @@ public final class SelectedMailbox {
 
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
     private final TreeMap<Long, Set<String>> pendingNew = new TreeMap<>();
-    private final TreeMap<Long, Set<String>> pendingFlags = new TreeMap<>();
+    private final TreeMap<Long, MessageFlags> pendingFlags = new TreeMap<>();
+    /** RFC 7162 3.2: the mod-sequence up to which the client has been told everything. */
+    private long announcedModSeq;
     private boolean keywordsChanged;
     private UidSet savedSearch = UidSet.empty();
 
@@ -51,6 +53,7 @@ public final class SelectedMailbox {
         this.uidValidity = snapshot.uidValidity();
         this.uidNext = snapshot.uidNext();
         this.highestModSeq = snapshot.highestModSeq();
+        this.announcedModSeq = snapshot.highestModSeq();
         this.firstRecentUid = snapshot.firstRecentUid();
         this.keywords.addAll(snapshot.keywords());
         List<MessageFlags> messages = snapshot.messages();
@@ -84,6 +87,22 @@ public final class SelectedMailbox {
 
     public long highestModSeq() {
         return highestModSeq;
+    }
+
+    /**
+     * The HIGHESTMODSEQ the client may be given (RFC 7162 3.2): never above an expunge it has not
+     * been told of yet, so a client that disconnects now loses nothing on its next QRESYNC.
+     */
+    public long announcedModSeq() {
+        return announcedModSeq;
+    }
+
+    /**
+     * Every UID below this that is not in the view no longer exists: new messages seen but not
+     * yet announced start here (UIDs are never reused, RFC 9051 2.3.1.1).
+     */
+    public long goneBelow() {
+        return pendingNew.isEmpty() ? uidNext : pendingNew.firstKey();
     }
 
     /** Number of messages the client knows of (RFC 9051 7.4.1 EXISTS). */
@@ -216,7 +235,7 @@ public final class SelectedMailbox {
             }
         }
         for (MessageFlags m : changes.changed()) {
-            stageFlags(m.uid(), m.flags());
+            stageFlags(m);
         }
         highestModSeq = Math.max(highestModSeq, changes.highestModSeq());
         uidNext = Math.max(uidNext, changes.uidNext());
@@ -236,13 +255,15 @@ public final class SelectedMailbox {
         }
         pendingNew.keySet().removeIf(uid -> !present.contains(uid));
         for (MessageFlags m : all) {
-            stageFlags(m.uid(), m.flags());
+            stageFlags(m);
         }
         this.highestModSeq = Math.max(this.highestModSeq, highestModSeq);
         this.uidNext = Math.max(this.uidNext, uidNext);
     }
 
-    private void stageFlags(long uid, Set<String> newFlags) {
+    private void stageFlags(MessageFlags m) {
+        long uid = m.uid();
+        Set<String> newFlags = m.flags();
         if (pendingExpunges.contains(uid)) {
             return;
         }
@@ -251,7 +272,7 @@ public final class SelectedMailbox {
             if (newFlags.equals(flags.get(uid))) {
                 pendingFlags.remove(uid);
             } else {
-                pendingFlags.put(uid, Set.copyOf(newFlags));
+                pendingFlags.put(uid, new MessageFlags(uid, Set.copyOf(newFlags), m.modSeq()));
             }
         } else if (uid > maxUid()) {
             pendingNew.put(uid, Set.copyOf(newFlags));
@@ -277,8 +298,13 @@ public final class SelectedMailbox {
      * flag changes of messages still in the view.
      */
     public void flush(boolean allowExpunge, boolean rev1, Consumer<Unsolicited> out) {
+        flush(allowExpunge, rev1, false, out);
+    }
+
+    /** {@link #flush}; with {@code vanished} (QRESYNC enabled) expunges go out as one VANISHED. */
+    public void flush(boolean allowExpunge, boolean rev1, boolean vanished, Consumer<Unsolicited> out) {
         if (allowExpunge && !pendingExpunges.isEmpty()) {
-            expungeFromView(new ArrayList<>(pendingExpunges), out);
+            expungeFromView(new ArrayList<>(pendingExpunges), vanished, out);
             pendingExpunges.clear();
         }
         if (keywordsChanged) {
@@ -296,14 +322,17 @@ public final class SelectedMailbox {
                 out.accept(new Unsolicited.Recent(recent()));
             }
         }
-        for (Map.Entry<Long, Set<String>> e : pendingFlags.entrySet()) {
-            int msn = msnOf(e.getKey());
+        for (MessageFlags f : pendingFlags.values()) {
+            int msn = msnOf(f.uid());
             if (msn > 0) {
-                flags.put(e.getKey(), e.getValue());
-                out.accept(new Unsolicited.FlagsChanged(msn, e.getKey(), withRecent(e.getKey(), e.getValue(), rev1)));
+                flags.put(f.uid(), f.flags());
+                out.accept(new Unsolicited.FlagsChanged(msn, f.uid(), withRecent(f.uid(), f.flags(), rev1), f.modSeq()));
             }
         }
         pendingFlags.clear();
+        if (pendingExpunges.isEmpty()) {
+            announcedModSeq = highestModSeq;
+        }
     }
 
     /** The flags to show for a message: RFC 3501 2.3.2 adds \Recent for IMAP4rev1 sessions. */
@@ -323,8 +352,8 @@ public final class SelectedMailbox {
         if (msnOf(uid) > 0 && !pendingExpunges.contains(uid)) {
             flags.put(uid, Set.copyOf(f));
             noteKeywords(f);
-            Set<String> staged = pendingFlags.get(uid);
-            if (staged != null && staged.equals(f)) {
+            MessageFlags staged = pendingFlags.get(uid);
+            if (staged != null && staged.flags().equals(f)) {
                 pendingFlags.remove(uid);
             }
         }
@@ -335,22 +364,33 @@ public final class SelectedMailbox {
      * lowest first: each EXPUNGE decrements the numbers after it (RFC 9051 7.5.1).
      */
     public void expunged(UidSet removed, Consumer<Unsolicited> out) {
+        expunged(removed, false, out);
+    }
+
+    /** {@link #expunged}; with {@code vanished} as one VANISHED (RFC 7162 3.2.7, 3.2.9). */
+    public void expunged(UidSet removed, boolean vanished, Consumer<Unsolicited> out) {
         List<Long> gone = uidsIn(removed);
-        expungeFromView(gone, out);
+        expungeFromView(gone, vanished, out);
         gone.forEach(pendingExpunges::remove);
         for (UidRange r : removed.ranges()) {
             pendingNew.subMap(r.first(), true, r.last(), true).clear();
         }
     }
 
-    private void expungeFromView(List<Long> gone, Consumer<Unsolicited> out) {
+    private void expungeFromView(List<Long> gone, boolean vanished, Consumer<Unsolicited> out) {
         Set<Long> remove = new java.util.HashSet<>(gone);
+        if (vanished && !gone.isEmpty()) {
+            // RFC 7162 3.2.10.2: only UIDs in the view, so each one decrements EXISTS.
+            out.accept(new Unsolicited.Vanished(UidSet.ofAll(gone)));
+        }
         int w = 0;
         int removedSoFar = 0;
         for (int i = 0; i < size; i++) {
             long uid = uids[i];
             if (remove.contains(uid)) {
-                out.accept(new Unsolicited.Expunge(i + 1 - removedSoFar));
+                if (!vanished) {
+                    out.accept(new Unsolicited.Expunge(i + 1 - removedSoFar));
+                }
                 removedSoFar++;
                 flags.remove(uid);
                 pendingFlags.remove(uid);

@@ -14,6 +14,10 @@ import java.util.Set;
 public final class ImapSession {
     /** ENABLE name of IMAP4rev2 (RFC 9051 6.3.1), upper-cased as the parser gives it. */
     public static final String REV2 = "IMAP4REV2";
+    /** RFC 7162 3.1: set by ENABLE CONDSTORE or any CONDSTORE enabling command. */
+    public static final String CONDSTORE = "CONDSTORE";
+    /** RFC 7162 3.2.3: set only by ENABLE QRESYNC (which implies CONDSTORE). */
+    public static final String QRESYNC = "QRESYNC";
 
     private final String id;
     private final String remoteAddress;
@@ -105,6 +109,16 @@ public final class ImapSession {
 
     public boolean rev1() {
         return !rev2();
+    }
+
+    /** RFC 7162 3.1: a CONDSTORE-aware client gets MODSEQ in every untagged FETCH. */
+    public boolean condstore() {
+        return enabled.contains(CONDSTORE);
+    }
+
+    /** RFC 7162 3.2.10: VANISHED instead of EXPUNGE for the rest of the connection. */
+    public boolean qresync() {
+        return enabled.contains(QRESYNC);
     }
 
     public EncoderContext encoderContext() {

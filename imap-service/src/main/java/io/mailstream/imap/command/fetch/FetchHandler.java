@@ -2,6 +2,7 @@ package io.mailstream.imap.command.fetch;
 
 import io.mailstream.imap.command.CommandContext;
 import io.mailstream.imap.command.CommandHandler;
+import io.mailstream.imap.command.Condstore;
 import io.mailstream.imap.proto.command.FetchItem;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.response.FetchAttribute;
@@ -31,36 +32,65 @@ public final class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
 
     @Override
     public Uni<ImapResponse.Tagged> handle(ImapCommand.Fetch command, CommandContext ctx) {
-        if (command.changedSince() != null || command.vanished()) {
-            return ctx.done(ctx.bad("CHANGEDSINCE and VANISHED need CONDSTORE/QRESYNC, not offered"));
+        if (command.vanished() && !ctx.session().qresync()) {
+            // RFC 7162 3.2.6: VANISHED only after ENABLE QRESYNC (and only in UID FETCH: parser).
+            return ctx.done(ctx.bad("VANISHED needs ENABLE QRESYNC"));
         }
         SelectedMailbox m = ctx.selected();
         UidSet uids = command.uid() ? m.resolveUids(command.set()) : m.resolveMsns(command.set());
-        FetchPlan plan = FetchPlan.of(command.items(), command.uid());
+        Long changedSince = command.changedSince() == null ? null : command.changedSince().value();
+        if (changedSince != null || command.items().contains(FetchItem.MODSEQ)) {
+            Condstore.enable(ctx); // RFC 7162 3.1: CONDSTORE enabling commands
+        }
+        FetchPlan plan = FetchPlan.of(items(command, ctx.session().condstore()), command.uid());
         String done = command.name() + " completed";
+        Uni<Void> vanished = command.vanished()
+                ? FetchVanished.send(ctx, m, command.set(), changedSince) : Uni.createFrom().voidItem();
         if (uids.isEmpty()) {
-            return ctx.done(ctx.ok(done));
+            return vanished.map(v -> ctx.ok(done));
         }
         Set<Long> seenNow = new HashSet<>();
-        Set<Long> answered = new HashSet<>();
+        Set<Long> existing = new HashSet<>();
         Uni<Void> seen = plan.setsSeen() && !m.readOnly() ? markSeen(ctx, m, uids, seenNow) : Uni.createFrom().voidItem();
         List<Long> all = m.uidsIn(uids);
         List<List<Long>> batches = new ArrayList<>();
         for (int i = 0; i < all.size(); i += BATCH) {
             batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
         }
-        return seen.chain(() -> Multi.createFrom().iterable(batches)
+        return vanished.chain(() -> seen).chain(() -> Multi.createFrom().iterable(batches)
                         .onItem().transformToUniAndConcatenate(batch -> ctx.store().call(s -> s.fetchMeta(ctx.userId(),
                                 m.mailboxId(), UidSet.ofAll(batch), plan.envelope(), plan.bodyStructure())))
                         .onItem().transformToMultiAndConcatenate(metas -> Multi.createFrom().iterable(metas))
                         .onItem().transformToUniAndConcatenate(meta -> {
-                            answered.add(meta.uid());
-                            return respond(ctx, m, plan, meta, seenNow.contains(meta.uid()));
+                            existing.add(meta.uid());
+                            boolean seenSet = seenNow.contains(meta.uid());
+                            // RFC 7162 3.1.4.1: only messages whose mod-sequence is above CHANGEDSINCE
+                            // (one whose \Seen this FETCH just set has a new mod-sequence anyway).
+                            return changedSince != null && meta.modSeq() <= changedSince && !seenSet
+                                    ? Uni.createFrom().voidItem() : respond(ctx, m, plan, meta, seenSet);
                         })
                         .collect().last())
-                .map(v -> answered.size() < all.size() && !command.uid()
+                .map(v -> existing.size() < all.size() && !command.uid()
                         ? ctx.no(ResponseCode.EXPUNGEISSUED, "Some of the requested messages no longer exist")
                         : ctx.ok(done));
+    }
+
+    /**
+     * The items to answer: CHANGEDSINCE implies MODSEQ (RFC 7162 3.1.4.1); once CONDSTORE is
+     * enabled FLAGS go with their MODSEQ (RFC 7162 3.1: mod-sequence data with flag data).
+     */
+    private static List<FetchItem> items(ImapCommand.Fetch command, boolean condstore) {
+        List<FetchItem> items = new ArrayList<>(command.items());
+        if (command.changedSince() != null || (condstore && items.contains(FetchItem.FLAGS))) {
+            addMissing(items, FetchItem.MODSEQ);
+        }
+        return items;
+    }
+
+    private static void addMissing(List<FetchItem> items, FetchItem item) {
+        if (!items.contains(item)) {
+            items.add(item);
+        }
     }
 
     /** Sets \Seen on the messages that lack it; remembers which changed, to report their FLAGS. */
@@ -96,6 +126,11 @@ public final class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         List<FetchItem> items = new ArrayList<>(plan.items());
         if (flagsChanged && !plan.flags()) {
             items.add(FetchItem.FLAGS);
+        }
+        if (flagsChanged && ctx.session().condstore()) {
+            // RFC 7162 3.2.4: a FETCH that set \Seen reports UID and MODSEQ to a CONDSTORE client.
+            addMissing(items, FetchItem.UID);
+            addMissing(items, FetchItem.MODSEQ);
         }
         Uni<List<FetchAttribute>> atts = Uni.createFrom().item(new ArrayList<>());
         for (FetchItem item : items) {
