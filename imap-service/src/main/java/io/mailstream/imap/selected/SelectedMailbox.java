@@ -7,7 +7,6 @@ import io.mailstream.store.api.MessageFlags;
 import io.mailstream.store.api.UidRange;
 import io.mailstream.store.api.UidSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +29,7 @@ public final class SelectedMailbox {
     private final boolean readOnly;
     private final long uidValidity;
 
-    private long[] uids;
-    private int size;
+    private final UidIndex index;
     private final Map<Long, Set<String>> flags = new HashMap<>();
     private final Set<String> keywords = new TreeSet<>();
     private long firstRecentUid;
@@ -57,9 +55,9 @@ public final class SelectedMailbox {
         this.firstRecentUid = snapshot.firstRecentUid();
         this.keywords.addAll(snapshot.keywords());
         List<MessageFlags> messages = snapshot.messages();
-        this.uids = new long[Math.max(16, messages.size())];
+        this.index = new UidIndex(messages.size());
         for (MessageFlags m : messages) {
-            uids[size++] = m.uid();
+            index.append(m.uid());
             flags.put(m.uid(), Set.copyOf(m.flags()));
         }
     }
@@ -107,12 +105,12 @@ public final class SelectedMailbox {
 
     /** Number of messages the client knows of (RFC 9051 7.4.1 EXISTS). */
     public int exists() {
-        return size;
+        return index.size();
     }
 
     /** Messages with the RFC 3501 \Recent flag for this session. */
     public int recent() {
-        return size - lowerBound(firstRecentUid);
+        return index.size() - index.lowerBound(firstRecentUid);
     }
 
     public boolean isRecent(long uid) {
@@ -125,13 +123,12 @@ public final class SelectedMailbox {
 
     /** The UID at message sequence number {@code msn} (1-based). */
     public long uidAt(int msn) {
-        return uids[msn - 1];
+        return index.uidAt(msn);
     }
 
     /** The message sequence number of {@code uid}, or 0 if not in the view. */
     public int msnOf(long uid) {
-        int i = Arrays.binarySearch(uids, 0, size, uid);
-        return i >= 0 ? i + 1 : 0;
+        return index.msnOf(uid);
     }
 
     /** The flags last seen for a message in the view (without \Recent). */
@@ -146,7 +143,7 @@ public final class SelectedMailbox {
 
     /** The highest UID in the view, 0 when empty ({@code *} of a UID set). */
     public long maxUid() {
-        return size == 0 ? 0 : uids[size - 1];
+        return index.maxUid();
     }
 
     /**
@@ -154,62 +151,17 @@ public final class SelectedMailbox {
      * caller answers BAD on {@link IllegalArgumentException}. {@code *} is the last message.
      */
     public UidSet resolveMsns(SequenceSet set) {
-        if (set.isLastResult()) {
-            return savedSearch();
-        }
-        // RFC 9051 9 (seq-number): BAD for a number above EXISTS, "*" in an empty mailbox included.
-        if (set.maxExplicit() > size || (size == 0 && set.hasStar())) {
-            throw new IllegalArgumentException("message sequence number beyond the last message (" + size + ")");
-        }
-        List<UidRange> out = new ArrayList<>();
-        for (UidRange r : set.resolve(size).ranges()) {
-            if (r.first() <= size) {
-                long lo = uids[(int) r.first() - 1];
-                long hi = uids[(int) Math.min(r.last(), size) - 1];
-                collect(lo, hi, out);
-            }
-        }
-        return new UidSet(out);
+        return set.isLastResult() ? savedSearch() : index.resolveMsns(set);
     }
 
     /** The UIDs of a UID set that are in the view (RFC 9051 6.4.9: others are ignored). */
     public UidSet resolveUids(SequenceSet set) {
-        if (set.isLastResult()) {
-            return savedSearch();
-        }
-        List<UidRange> out = new ArrayList<>();
-        for (UidRange r : set.resolve(maxUid()).ranges()) {
-            collect(r.first(), r.last(), out);
-        }
-        return new UidSet(out);
-    }
-
-    /** The UIDs of the view between lo and hi, as runs of consecutive message numbers. */
-    private void collect(long lo, long hi, List<UidRange> out) {
-        int from = lowerBound(lo);
-        int to = lowerBound(hi + 1);
-        int i = from;
-        while (i < to) {
-            int j = i;
-            while (j + 1 < to && uids[j + 1] == uids[j] + 1) {
-                j++;
-            }
-            out.add(new UidRange(uids[i], uids[j]));
-            i = j + 1;
-        }
+        return set.isLastResult() ? savedSearch() : index.resolveUids(set);
     }
 
     /** The UIDs of the view that are in {@code set}, ascending. */
     public List<Long> uidsIn(UidSet set) {
-        List<Long> out = new ArrayList<>();
-        for (UidRange r : set.ranges()) {
-            int from = lowerBound(r.first());
-            int to = lowerBound(r.last() == Long.MAX_VALUE ? r.last() : r.last() + 1);
-            for (int i = from; i < to; i++) {
-                out.add(uids[i]);
-            }
-        }
-        return out;
+        return index.uidsIn(set);
     }
 
     /** RFC 5182: the result saved by SEARCH ... RETURN (SAVE), as UIDs still in the view. */
@@ -247,10 +199,11 @@ public final class SelectedMailbox {
         for (MessageFlags m : all) {
             present.add(m.uid());
         }
-        for (int i = 0; i < size; i++) {
-            if (!present.contains(uids[i])) {
-                pendingExpunges.add(uids[i]);
-                pendingFlags.remove(uids[i]);
+        for (int msn = 1; msn <= index.size(); msn++) {
+            long uid = index.uidAt(msn);
+            if (!present.contains(uid)) {
+                pendingExpunges.add(uid);
+                pendingFlags.remove(uid);
             }
         }
         pendingNew.keySet().removeIf(uid -> !present.contains(uid));
@@ -317,7 +270,7 @@ public final class SelectedMailbox {
                 append(e.getKey(), e.getValue());
             }
             pendingNew.clear();
-            out.accept(new Unsolicited.Exists(size));
+            out.accept(new Unsolicited.Exists(index.size()));
             if (rev1 && recent() != recentBefore) {
                 out.accept(new Unsolicited.Recent(recent()));
             }
@@ -383,45 +336,20 @@ public final class SelectedMailbox {
             // RFC 7162 3.2.10.2: only UIDs in the view, so each one decrements EXISTS.
             out.accept(new Unsolicited.Vanished(UidSet.ofAll(gone)));
         }
-        int w = 0;
-        int removedSoFar = 0;
-        for (int i = 0; i < size; i++) {
-            long uid = uids[i];
-            if (remove.contains(uid)) {
-                if (!vanished) {
-                    out.accept(new Unsolicited.Expunge(i + 1 - removedSoFar));
-                }
-                removedSoFar++;
-                flags.remove(uid);
-                pendingFlags.remove(uid);
-            } else {
-                uids[w++] = uid;
+        index.remove(remove, msn -> {
+            if (!vanished) {
+                out.accept(new Unsolicited.Expunge((int) msn));
             }
+        });
+        for (Long uid : gone) {
+            flags.remove(uid);
+            pendingFlags.remove(uid);
         }
-        size = w;
         savedSearch = UidSet.ofAll(uidsIn(savedSearch));
     }
 
     private void append(long uid, Set<String> f) {
-        if (size == uids.length) {
-            uids = Arrays.copyOf(uids, size * 2);
-        }
-        uids[size++] = uid;
+        index.append(uid);
         flags.put(uid, f);
-    }
-
-    /** Index of the first UID in the view that is >= {@code uid}. */
-    private int lowerBound(long uid) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (uids[mid] < uid) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }
