@@ -7,7 +7,6 @@ import io.mailstream.imap.proto.response.ResponseCode;
 import io.mailstream.imap.selected.FlagOrder;
 import io.mailstream.imap.selected.SelectedMailbox;
 import io.mailstream.store.api.MessageFlags;
-import io.mailstream.store.api.StoreFlagsResult;
 import io.mailstream.store.api.UidSet;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
@@ -39,28 +38,31 @@ public final class StoreHandler implements CommandHandler<ImapCommand.Store> {
         Set<String> flags = Set.copyOf(command.flags());
         return ctx.store().call(s -> s.storeFlags(ctx.userId(), m.mailboxId(), uids, command.operation(), flags,
                         unchangedSince))
-                .chain(result -> StoreModified.report(ctx, m, result.modified()).map(current -> {
+                .chain(result -> StoreModified.resolve(ctx, m, command.operation(), flags,
+                        unchangedSince == null ? 0 : unchangedSince, result)).map(outcome -> {
                     Set<Long> present = new HashSet<>();
-                    for (MessageFlags f : result.updated()) {
+                    for (MessageFlags f : outcome.updated()) {
                         present.add(f.uid());
-                        respond(ctx, m, command, f, command.silent());
+                        // .SILENT still shows FLAGS when another session changed other flags.
+                        respond(ctx, m, command, f, command.silent()
+                                && StoreModified.expected(m.flagsOf(f.uid()), command.operation(), flags, f.flags()));
                     }
-                    for (MessageFlags f : current) {
+                    for (MessageFlags f : outcome.current()) {
                         // RFC 7162 3.1.3 (examples 6, 10): the current flags of what failed the test.
                         present.add(f.uid());
                         respond(ctx, m, command, f, false);
                     }
                     ctx.services().changes().changed(m.mailboxId());
-                    return tagged(ctx, command, m, uids, present, result, done);
-                }));
+                    return tagged(ctx, command, m, uids, present, outcome.modified(), done);
+                });
     }
 
     private static ImapResponse.Tagged tagged(CommandContext ctx, ImapCommand.Store command, SelectedMailbox m,
-            UidSet uids, Set<Long> present, StoreFlagsResult result, String done) {
+            UidSet uids, Set<Long> present, UidSet failed, String done) {
         boolean missing = m.uidsIn(uids).stream().anyMatch(u -> !present.contains(u));
         // RFC 7162 3.1.3: message numbers for STORE, UIDs for UID STORE.
-        ResponseCode modified = result.modified().isEmpty() ? null
-                : new ResponseCode.Modified(command.uid() ? result.modified() : msns(m, result.modified()));
+        ResponseCode modified = failed.isEmpty() ? null
+                : new ResponseCode.Modified(command.uid() ? failed : msns(m, failed));
         if (missing && !command.uid()) {
             // RFC 2180 4.2 / RFC 7162 3.1.3 example 11: expunged by another session.
             return ctx.no(modified != null ? modified : ResponseCode.EXPUNGEISSUED,

@@ -187,36 +187,44 @@ class CondstoreTest {
         }
     }
 
-    /** RFC 7162 3.1.3 examples 3, 5, 6 (with the RECOMMENDED FETCH of example 10) and 7. */
+    /**
+     * RFC 7162 3.1.3 examples 3, 6 (with the RECOMMENDED FETCH of example 10) and 7, and 3.1.12:
+     * no spurious MODIFIED for +FLAGS/-FLAGS when only other flags changed.
+     */
     @Test
     void conditionalStore() throws Exception {
         UserRef u = userWith(5);
         try (ImapClient c = selected(u)) {
             flags(u, "4", FlagOperation.ADD, "$Other"); // another client: modseq 7
+            flags(u, "3", FlagOperation.ADD, "\\Deleted"); // 8
             Script.run(c, """
                     C: a103 UID STORE 1,2,4 (UNCHANGEDSINCE 6) +FLAGS.SILENT (\\Deleted)
                     S: * OK [HIGHESTMODSEQ 6] Highest
-                    S: * 1 FETCH (UID 1 MODSEQ (8))
-                    S: * 2 FETCH (UID 2 MODSEQ (9))
-                    S: * 4 FETCH (FLAGS ($Other) UID 4 MODSEQ (7))
+                    S: * 1 FETCH (UID 1 MODSEQ (9))
+                    S: * 2 FETCH (UID 2 MODSEQ (10))
+                    S: * 4 FETCH (FLAGS (\\Deleted $Other) UID 4 MODSEQ (11))
                     S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Other)
-                    S: a103 OK [MODIFIED 4] Conditional STORE failed
-                    C: a102 STORE 3 (UNCHANGEDSINCE 0) +FLAGS.SILENT ($MDNSent)
-                    S: * 3 FETCH (FLAGS () UID 3 MODSEQ (4))
-                    S: a102 OK [MODIFIED 3] Conditional STORE failed
-                    C: a104 STORE 3:5 (UNCHANGEDSINCE 6) +FLAGS.SILENT (\\Flagged)
-                    S: * 3 FETCH (UID 3 MODSEQ (10))
-                    S: * 5 FETCH (UID 5 MODSEQ (11))
-                    S: * 4 FETCH (FLAGS ($Other) UID 4 MODSEQ (7))
-                    S: a104 OK [MODIFIED 4] Conditional STORE failed
-                    C: c101 STORE 5 (UNCHANGEDSINCE 11) -FLAGS (\\Flagged)
-                    S: * 5 FETCH (FLAGS () UID 5 MODSEQ (12))
+                    S: * 3 FETCH (UID 3 FLAGS (\\Deleted) MODSEQ (8))
+                    S: a103 OK UID STORE completed
+                    """);
+            flags(u, "5", FlagOperation.ADD, "\\Flagged"); // 12, the flag this client is about to set
+            Script.run(c, """
+                    C: d105 STORE 3:5 (UNCHANGEDSINCE 11) +FLAGS.SILENT (\\Flagged)
+                    S: * 3 FETCH (UID 3 MODSEQ (13))
+                    S: * 4 FETCH (UID 4 MODSEQ (14))
+                    S: * 5 FETCH (FLAGS (\\Flagged) UID 5 MODSEQ (12))
+                    S: d105 OK [MODIFIED 5] Conditional STORE failed
+                    C: a102 STORE 2 (UNCHANGEDSINCE 0) +FLAGS.SILENT ($MDNSent)
+                    S: * 2 FETCH (FLAGS (\\Deleted) UID 2 MODSEQ (10))
+                    S: a102 OK [MODIFIED 2] Conditional STORE failed
+                    C: c101 STORE 5 (UNCHANGEDSINCE 12) -FLAGS (\\Flagged)
+                    S: * 5 FETCH (FLAGS () UID 5 MODSEQ (15))
                     S: c101 OK STORE completed
                     C: c102 STORE 5 +FLAGS.SILENT (\\Seen)
-                    S: * 5 FETCH (UID 5 MODSEQ (13))
+                    S: * 5 FETCH (UID 5 MODSEQ (16))
                     S: c102 OK STORE completed
-                    C: c103 STORE 1 (UNCHANGEDSINCE 1) FLAGS.SILENT ()
-                    S: * 1 FETCH (FLAGS (\\Deleted) UID 1 MODSEQ (8))
+                    C: c103 UID STORE 1 (UNCHANGEDSINCE 1) FLAGS.SILENT ()
+                    S: * 1 FETCH (FLAGS (\\Deleted) UID 1 MODSEQ (9))
                     S: c103 OK [MODIFIED 1] Conditional STORE failed
                     """);
         }
@@ -227,7 +235,7 @@ class CondstoreTest {
     void conditionalStoreOnExpungedMessages() throws Exception {
         UserRef u = userWith(7);
         try (ImapClient c = selected(u)) {
-            flags(u, "2", FlagOperation.ADD, "\\Answered"); // 9
+            flags(u, "2", FlagOperation.ADD, "\\Answered", "\\Seen"); // 9
             flags(u, "4:7", FlagOperation.ADD, "\\Deleted"); // 10..13
             server.store().expunge(u.userId(), inbox(u), null).await().indefinitely(); // 14
             Script.run(c, """
@@ -235,7 +243,7 @@ class CondstoreTest {
                     S: * OK [HIGHESTMODSEQ 8] Highest
                     S: * 1 FETCH (FLAGS (\\Seen) UID 1 MODSEQ (15))
                     S: * 3 FETCH (FLAGS (\\Seen) UID 3 MODSEQ (16))
-                    S: * 2 FETCH (FLAGS (\\Answered) UID 2 MODSEQ (9))
+                    S: * 2 FETCH (FLAGS (\\Answered \\Seen) UID 2 MODSEQ (9))
                     S: B001 NO [MODIFIED 2] Some of the requested messages no longer exist
                     C: B002 NOOP
                     S: * 4 EXPUNGE
@@ -244,7 +252,7 @@ class CondstoreTest {
                     S: * 4 EXPUNGE
                     S: B002 OK NOOP completed
                     C: b003 STORE 2 (UNCHANGEDSINCE 9) +FLAGS (\\Seen)
-                    S: * 2 FETCH (FLAGS (\\Answered \\Seen) UID 2 MODSEQ (17))
+                    S: * 2 FETCH (FLAGS (\\Answered \\Seen) UID 2 MODSEQ (9))
                     S: b003 OK STORE completed
                     """);
         }
