@@ -9,9 +9,9 @@ import io.mailstream.imap.selected.SelectedMailbox;
 import io.mailstream.imap.selected.UidSets;
 import io.mailstream.store.api.Changes;
 import io.mailstream.store.api.MailboxSnapshot;
-import io.mailstream.store.api.MessageFlags;
 import io.mailstream.store.api.UidRange;
 import io.mailstream.store.api.UidSet;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
 
@@ -37,21 +37,21 @@ final class QresyncSelect {
         UidSet known = UidSets.within(q.knownUids() == null ? UidSet.range(1, Math.max(1, top))
                 : q.knownUids().resolve(top), 1, top);
         long low = seqMatchLow(q, m, top);
-        return ctx.store().call(s -> s.changesSince(ctx.userId(), m.mailboxId(), q.modSeq())).map(ch -> {
+        boolean rev1 = ctx.session().rev1();
+        return ctx.store().call(s -> s.changesSince(ctx.userId(), m.mailboxId(), q.modSeq())).chain(ch -> {
             UidSet vanished = vanished(ch, known, low, top, m);
             if (!vanished.isEmpty()) {
                 ctx.send(new ImapResponse.Vanished(true, vanished));
             }
-            boolean rev1 = ctx.session().rev1();
-            for (MessageFlags f : snapshot.messages()) {
-                if (f.modSeq() > q.modSeq() && known.contains(f.uid())) {
+            // One response at a time, each queued before the next: bounded memory however many.
+            return Multi.createFrom().iterable(snapshot.messages())
+                    .select().where(f -> f.modSeq() > q.modSeq() && known.contains(f.uid()))
                     // RFC 7162 3.2.5.1: these FETCH responses MUST contain UIDs.
-                    ctx.send(new ImapResponse.Fetch(m.msnOf(f.uid()), List.of(new FetchAttribute.Uid(f.uid()),
-                            new FetchAttribute.Flags(FlagOrder.sorted(m.withRecent(f.uid(), f.flags(), rev1))),
-                            new FetchAttribute.ModSeq(f.modSeq()))));
-                }
-            }
-            return null;
+                    .onItem().transformToUniAndConcatenate(f -> ctx.write(new ImapResponse.Fetch(m.msnOf(f.uid()),
+                            List.of(new FetchAttribute.Uid(f.uid()),
+                                    new FetchAttribute.Flags(FlagOrder.sorted(m.withRecent(f.uid(), f.flags(), rev1))),
+                                    new FetchAttribute.ModSeq(f.modSeq())))))
+                    .collect().last().replaceWithVoid();
         });
     }
 

@@ -4,7 +4,9 @@ import io.mailstream.imap.command.CommandContext;
 import io.mailstream.imap.selected.SelectedMailbox;
 import io.mailstream.store.api.MessageMeta;
 import io.mailstream.store.api.UidSet;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +14,7 @@ import java.util.List;
  * highest mod-sequence of the messages returned, read from the store with the result.
  */
 final class SearchModSeq {
+    private static final int BATCH = 1000;
     private SearchModSeq() {
     }
 
@@ -20,8 +23,17 @@ final class SearchModSeq {
         if (uids.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return ctx.store().call(s -> s.fetchMeta(ctx.userId(), m.mailboxId(), UidSet.ofAll(uids), false, false))
-                .map(metas -> metas.stream().mapToLong(MessageMeta::modSeq).max().stream().boxed().findFirst()
-                        .orElse(m.highestModSeq()));
+        List<List<Long>> batches = new ArrayList<>();
+        for (int i = 0; i < uids.size(); i += BATCH) {
+            batches.add(uids.subList(i, Math.min(uids.size(), i + BATCH)));
+        }
+        // In batches, keeping only the maximum: bounded memory for any result size.
+        return Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(batch -> ctx.store().call(s -> s.fetchMeta(ctx.userId(),
+                        m.mailboxId(), UidSet.ofAll(batch), false, false)))
+                .map(metas -> metas.stream().mapToLong(MessageMeta::modSeq).max().orElse(0))
+                .collect().in(() -> new long[1], (acc, x) -> acc[0] = Math.max(acc[0], x))
+                // Messages expunged meanwhile: the mailbox's mod-sequence is still an upper bound.
+                .map(acc -> acc[0] > 0 ? acc[0] : m.highestModSeq());
     }
 }
