@@ -8,6 +8,7 @@ import io.mailstream.imap.proto.response.ResponseCode;
 import io.mailstream.imap.proto.types.MailboxName;
 import io.mailstream.imap.selected.FlagOrder;
 import io.mailstream.imap.selected.SelectedMailbox;
+import io.mailstream.imap.session.ImapSession;
 import io.mailstream.imap.session.SessionState;
 import io.mailstream.store.api.MailStore;
 import io.mailstream.store.api.MailboxSnapshot;
@@ -48,7 +49,7 @@ public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
         }
         if (p.condstore()) {
             // RFC 7162 3.1.8: an enabling command; no mailbox is selected now, HIGHESTMODSEQ follows.
-            ctx.session().enable(io.mailstream.imap.session.ImapSession.CONDSTORE);
+            ctx.session().enable(ImapSession.CONDSTORE);
         }
         String name = mailbox.name();
         String done = (readOnly ? "EXAMINE" : "SELECT") + " completed";
@@ -56,7 +57,9 @@ public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
             SelectedMailbox m = new SelectedMailbox(snapshot, snapshot.mailbox().name(), readOnly);
             announce(ctx, snapshot, m, readOnly);
             ctx.state(new SessionState.Selected(ctx.user(), m));
-            Uni<Void> resync = q == null ? Uni.createFrom().voidItem() : QresyncSelect.announce(ctx, snapshot, m, q);
+            Uni<Void> resync = q == null ? Uni.createFrom().voidItem() : QresyncSelect.announce(ctx, snapshot, m, q)
+                    // A SELECT that fails leaves no mailbox selected (RFC 9051 6.3.2).
+                    .onFailure().invoke(e -> ctx.state(new SessionState.Authenticated(ctx.user())));
             return resync.map(v -> ctx.ok(readOnly ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE, done));
         });
     }
