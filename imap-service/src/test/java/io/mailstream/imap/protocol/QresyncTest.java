@@ -304,6 +304,34 @@ class QresyncTest {
         }
     }
 
+    /**
+     * A selected session whose mod-sequence is older than the purged tombstones: the store says
+     * changes-since is incomplete, the session re-reads the UID list and still announces exactly
+     * the expunged messages (DESIGN invariant 1: nothing silently lost).
+     */
+    @Test
+    void selectedSessionConvergesWhenTheStorePurgedWhatItMissed() throws Exception {
+        UserRef u = userWith(4);
+        try (ImapClient c = qresync(u)) {
+            c.ok("s1", "SELECT INBOX");
+            flags(u, "2", FlagOperation.ADD, "\\Seen"); // 6
+            expungeElsewhere(u, "3"); // 7, 8
+            server().store().purgeTombstones(inbox(u), 8);
+            Script.run(c, """
+                    C: a1 NOOP
+                    S: * VANISHED 3
+                    S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (6))
+                    S: a1 OK NOOP completed
+                    C: a2 UID FETCH 1:* (FLAGS) (CHANGEDSINCE 1 VANISHED)
+                    S: * VANISHED (EARLIER) 3
+                    S: * 1 FETCH (UID 1 FLAGS () MODSEQ (2))
+                    S: * 2 FETCH (UID 2 FLAGS (\\Seen) MODSEQ (6))
+                    S: * 3 FETCH (UID 4 FLAGS () MODSEQ (5))
+                    S: a2 OK UID FETCH completed
+                    """);
+        }
+    }
+
     /** IDLE with QRESYNC enabled: another session's expunge is pushed as VANISHED. */
     @Test
     void idleGetsVanished() throws Exception {
