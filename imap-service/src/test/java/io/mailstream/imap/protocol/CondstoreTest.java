@@ -177,6 +177,13 @@ class CondstoreTest {
                     C: s104 FETCH 1 (BODY[TEXT])
                     S: * 1 FETCH (BODY[TEXT] {8}\\r\\nbody 1\\r\\n FLAGS (\\Seen) UID 1 MODSEQ (8))
                     S: s104 OK FETCH completed
+                    # CHANGEDSINCE narrows the side effect too: only message 1 is read and may get \\Seen
+                    C: s108 FETCH 1:4 (BODY[TEXT]) (CHANGEDSINCE 7)
+                    S: * 1 FETCH (BODY[TEXT] {8}\\r\\nbody 1\\r\\n MODSEQ (8))
+                    S: s108 OK FETCH completed
+                    C: s109 FETCH 3 (FLAGS)
+                    S: * 3 FETCH (FLAGS () MODSEQ (4))
+                    S: s109 OK FETCH completed
                     C: s105 FETCH 1 (FLAGS) (CHANGEDSINCE 5 VANISHED)
                     S~ s105 BAD .*
                     C: s106 UID FETCH 1 (FLAGS) (CHANGEDSINCE 5 VANISHED)

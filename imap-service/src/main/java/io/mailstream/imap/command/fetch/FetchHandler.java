@@ -13,6 +13,7 @@ import io.mailstream.store.api.FlagOperation;
 import io.mailstream.store.api.MessageFlags;
 import io.mailstream.store.api.MessageMeta;
 import io.mailstream.store.api.UidSet;
+import io.mailstream.store.api.search.SearchKey;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
@@ -42,55 +43,52 @@ public final class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         if (changedSince != null || command.items().contains(FetchItem.MODSEQ)) {
             Condstore.enable(ctx); // RFC 7162 3.1: CONDSTORE enabling commands
         }
-        FetchPlan plan = FetchPlan.of(items(command, ctx.session().condstore()), command.uid());
+        FetchPlan plan = FetchPlan.of(FetchPlan.withModSeq(command, ctx.session().condstore()), command.uid());
         String done = command.name() + " completed";
         Uni<Void> vanished = command.vanished()
                 ? FetchVanished.send(ctx, m, command.set(), changedSince) : Uni.createFrom().voidItem();
         if (uids.isEmpty()) {
             return vanished.map(v -> ctx.ok(done));
         }
+        // RFC 7162 3.1.4.1: with CHANGEDSINCE, only messages whose mod-sequence is above it; the
+        // store finds them by its modseq index, and only they are read (and get \Seen).
+        Uni<List<Long>> targets = changedSince == null ? Uni.createFrom().item(m.uidsIn(uids))
+                : ctx.store().call(s -> s.search(ctx.userId(), m.mailboxId(), new SearchKey.And(List.of(
+                        new SearchKey.Uids(uids), new SearchKey.ModSeq(changedSince + 1)))))
+                        .map(found -> found.stream().filter(uid -> m.msnOf(uid) > 0).toList());
+        return vanished.chain(() -> targets).chain(all -> fetch(ctx, m, plan, all, changedSince))
+                .map(complete -> !complete && !command.uid()
+                        ? ctx.no(ResponseCode.EXPUNGEISSUED, "Some of the requested messages no longer exist")
+                        : ctx.ok(done));
+    }
+
+    /** Answers for {@code all}, in batches; false when some no longer exist (RFC 2180 4.1.2). */
+    private static Uni<Boolean> fetch(CommandContext ctx, SelectedMailbox m, FetchPlan plan, List<Long> all,
+            Long changedSince) {
+        if (all.isEmpty()) {
+            return Uni.createFrom().item(true);
+        }
         Set<Long> seenNow = new HashSet<>();
         Set<Long> existing = new HashSet<>();
-        Uni<Void> seen = plan.setsSeen() && !m.readOnly() ? markSeen(ctx, m, uids, seenNow) : Uni.createFrom().voidItem();
-        List<Long> all = m.uidsIn(uids);
+        Uni<Void> seen = plan.setsSeen() && !m.readOnly() ? markSeen(ctx, m, UidSet.ofAll(all), seenNow)
+                : Uni.createFrom().voidItem();
         List<List<Long>> batches = new ArrayList<>();
         for (int i = 0; i < all.size(); i += BATCH) {
             batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
         }
-        return vanished.chain(() -> seen).chain(() -> Multi.createFrom().iterable(batches)
+        return seen.chain(() -> Multi.createFrom().iterable(batches)
                         .onItem().transformToUniAndConcatenate(batch -> ctx.store().call(s -> s.fetchMeta(ctx.userId(),
                                 m.mailboxId(), UidSet.ofAll(batch), plan.envelope(), plan.bodyStructure())))
                         .onItem().transformToMultiAndConcatenate(metas -> Multi.createFrom().iterable(metas))
                         .onItem().transformToUniAndConcatenate(meta -> {
                             existing.add(meta.uid());
                             boolean seenSet = seenNow.contains(meta.uid());
-                            // RFC 7162 3.1.4.1: only messages whose mod-sequence is above CHANGEDSINCE
-                            // (one whose \Seen this FETCH just set has a new mod-sequence anyway).
+                            // CHANGEDSINCE again: the search above is older than this read.
                             return changedSince != null && meta.modSeq() <= changedSince && !seenSet
                                     ? Uni.createFrom().voidItem() : respond(ctx, m, plan, meta, seenSet);
                         })
                         .collect().last())
-                .map(v -> existing.size() < all.size() && !command.uid()
-                        ? ctx.no(ResponseCode.EXPUNGEISSUED, "Some of the requested messages no longer exist")
-                        : ctx.ok(done));
-    }
-
-    /**
-     * The items to answer: CHANGEDSINCE implies MODSEQ (RFC 7162 3.1.4.1); once CONDSTORE is
-     * enabled FLAGS go with their MODSEQ (RFC 7162 3.1: mod-sequence data with flag data).
-     */
-    private static List<FetchItem> items(ImapCommand.Fetch command, boolean condstore) {
-        List<FetchItem> items = new ArrayList<>(command.items());
-        if (command.changedSince() != null || (condstore && items.contains(FetchItem.FLAGS))) {
-            addMissing(items, FetchItem.MODSEQ);
-        }
-        return items;
-    }
-
-    private static void addMissing(List<FetchItem> items, FetchItem item) {
-        if (!items.contains(item)) {
-            items.add(item);
-        }
+                .map(v -> existing.size() == all.size());
     }
 
     /** Sets \Seen on the messages that lack it; remembers which changed, to report their FLAGS. */
@@ -129,8 +127,8 @@ public final class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         }
         if (flagsChanged && ctx.session().condstore()) {
             // RFC 7162 3.2.4: a FETCH that set \Seen reports UID and MODSEQ to a CONDSTORE client.
-            addMissing(items, FetchItem.UID);
-            addMissing(items, FetchItem.MODSEQ);
+            FetchPlan.addMissing(items, FetchItem.UID);
+            FetchPlan.addMissing(items, FetchItem.MODSEQ);
         }
         Uni<List<FetchAttribute>> atts = Uni.createFrom().item(new ArrayList<>());
         for (FetchItem item : items) {
