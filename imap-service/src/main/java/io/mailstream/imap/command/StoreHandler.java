@@ -84,7 +84,8 @@ public final class StoreHandler implements CommandHandler<ImapCommand.Store> {
         }
         List<FetchAttribute> atts = new ArrayList<>();
         if (!silent) {
-            atts.add(new FetchAttribute.Flags(FlagOrder.sorted(m.withRecent(f.uid(), f.flags(), ctx.session().rev1()))));
+            Set<String> shown = m.withRecent(f.uid(), f.flags(), ctx.session().rev1());
+            atts.add(new FetchAttribute.Flags(FlagOrder.sorted(shown)));
         }
         // RFC 9051 6.4.9 UID for UID STORE; RFC 7162 3.2.4 UID and MODSEQ once CONDSTORE-aware
         // (3.1.3: even with .SILENT, so the client's cache gets the new mod-sequence).

@@ -279,7 +279,8 @@ public final class SelectedMailbox {
             int msn = msnOf(f.uid());
             if (msn > 0) {
                 flags.put(f.uid(), f.flags());
-                out.accept(new Unsolicited.FlagsChanged(msn, f.uid(), withRecent(f.uid(), f.flags(), rev1), f.modSeq()));
+                Set<String> shown = withRecent(f.uid(), f.flags(), rev1);
+                out.accept(new Unsolicited.FlagsChanged(msn, f.uid(), shown, f.modSeq()));
             }
         }
         pendingFlags.clear();

@@ -71,8 +71,9 @@ class EventApplierTest {
         assertThat(EventApplier.apply(first, e)).isEqualTo(APPLIED);
         assertThat(EventApplier.apply(second, e)).isEqualTo(APPLIED);
         assertThat(EventApplier.changesOf(e)).isSameAs(EventApplier.changesOf(e));
-        assertThat(flush(first)).containsExactly(new Unsolicited.FlagsChanged(2, 2, Set.of("\\Seen", "\\Answered"), 11));
-        assertThat(flush(second)).containsExactly(new Unsolicited.FlagsChanged(2, 2, Set.of("\\Seen", "\\Answered"), 11));
+        Unsolicited both = new Unsolicited.FlagsChanged(2, 2, Set.of("\\Seen", "\\Answered"), 11);
+        assertThat(flush(first)).containsExactly(both);
+        assertThat(flush(second)).containsExactly(both);
         assertThat(first.uidNext()).isEqualTo(4);
     }
 

@@ -63,7 +63,8 @@ class QresyncViewTest {
     @Test
     void uidSetArithmetic() {
         SelectedMailbox m = mailbox();
-        assertThat(UidSets.intersect(UidSet.parse("1:5,8:20"), UidSet.parse("4:9,15")).toString()).isEqualTo("4:5,8:9,15");
+        assertThat(UidSets.intersect(UidSet.parse("1:5,8:20"), UidSet.parse("4:9,15")).toString())
+                .isEqualTo("4:5,8:9,15");
         assertThat(UidSets.within(UidSet.parse("1:4294967295"), 3, 9).toString()).isEqualTo("3:9");
         assertThat(UidSets.within(UidSet.parse("1:5"), 6, 5).isEmpty()).isTrue();
         // every UID below UIDNEXT that the view lacks is gone (UIDs are never reused)

@@ -27,7 +27,8 @@ class CondstoreWireTest {
         assertThat(rev2(new ImapResponse.Vanished(true, UidSet.parse("41,43:116,118,120:211,214:540"))))
                 .isEqualTo("* VANISHED (EARLIER) 41,43:116,118,120:211,214:540\r\n");
         assertThat(rev1(new ImapResponse.Fetch(49, List.of(new FetchAttribute.Uid(117),
-                new FetchAttribute.Flags(List.of("\\Seen", "\\Answered")), new FetchAttribute.ModSeq(90060115194045001L)))))
+                new FetchAttribute.Flags(List.of("\\Seen", "\\Answered")),
+                new FetchAttribute.ModSeq(90060115194045001L)))))
                 .isEqualTo("* 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))\r\n");
     }
 
