@@ -64,7 +64,9 @@ public final class CommandDispatcher {
                 .call(tagged -> spec.has(CommandFlag.NO_SYNC) ? Uni.createFrom().voidItem()
                         // RFC 9051 7.5.1: no EXPUNGE during FETCH/STORE/SEARCH; and none while a
                         // pipelined command is waiting, whose sequence numbers it would shift.
-                        : ctx.sync().sync(!spec.has(CommandFlag.NO_EXPUNGE) && !ctx.io().inputPending()))
+                        // RFC 7162 3.2.10.2: nor VANISHED during a UID SEARCH with message numbers.
+                        : ctx.sync().sync(!spec.has(CommandFlag.NO_EXPUNGE) && !ctx.io().inputPending()
+                                && !(command instanceof ImapCommand.Search s && s.uid() && usesSeqs(command, spec))))
                 .chain(tagged -> {
                     boolean sent = ctx.io() instanceof ExpungeCounter c && c.expungesSent() > expungesBefore;
                     return finish(name, tagged, pipeline, sent);

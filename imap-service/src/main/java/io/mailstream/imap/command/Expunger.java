@@ -2,12 +2,14 @@ package io.mailstream.imap.command;
 
 import io.mailstream.imap.proto.response.ImapResponse;
 import io.mailstream.imap.proto.response.ResponseCode;
-import io.mailstream.imap.selected.MailboxSync;
 import io.mailstream.imap.selected.SelectedMailbox;
 import io.mailstream.store.api.UidSet;
 import io.smallrye.mutiny.Uni;
 
-/** EXPUNGE and UID EXPUNGE: remove \Deleted messages and announce each (RFC 9051 7.5.1). */
+/**
+ * EXPUNGE and UID EXPUNGE: remove \Deleted messages and announce each (RFC 9051 7.5.1), as one
+ * VANISHED once QRESYNC is enabled (RFC 7162 3.2.7, 3.2.9).
+ */
 final class Expunger {
     private Expunger() {
     }
@@ -21,12 +23,26 @@ final class Expunger {
         if (uids != null && uids.isEmpty()) {
             return ctx.done(ctx.ok(done));
         }
-        return ctx.store().call(s -> s.expunge(ctx.userId(), m.mailboxId(), uids)).map(r -> {
-            m.expunged(r.expunged(), u -> ctx.send(MailboxSync.toResponse(u)));
-            if (!r.expunged().isEmpty()) {
-                ctx.services().changes().changed(m.mailboxId());
+        return ctx.store().call(s -> s.expunge(ctx.userId(), m.mailboxId(), uids)).chain(r -> {
+            m.expunged(r.expunged(), ctx.session().qresync(), ctx.sync().announcer());
+            if (r.expunged().isEmpty()) {
+                return ctx.done(ctx.ok(done));
             }
-            return ctx.ok(done);
+            ctx.services().changes().changed(m.mailboxId());
+            return withHighestModSeq(ctx, done);
         });
+    }
+
+    /**
+     * RFC 7162 3.2.7 / 3.2.9 (and RFC 6851 4.4 for MOVE): with QRESYNC, the tagged OK of a command
+     * that expunged carries HIGHESTMODSEQ; synced first, so it never passes a change not yet told.
+     */
+    static Uni<ImapResponse.Tagged> withHighestModSeq(CommandContext ctx, String done) {
+        if (!ctx.session().qresync()) {
+            return ctx.done(ctx.ok(done));
+        }
+        SelectedMailbox m = ctx.selected();
+        return ctx.sync().sync(true).map(v -> ctx.session().selected() == m
+                ? ctx.ok(new ResponseCode.HighestModSeq(m.announcedModSeq()), done) : ctx.ok(done));
     }
 }

@@ -3,7 +3,6 @@ package io.mailstream.imap.command;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.response.ImapResponse;
 import io.mailstream.imap.proto.response.ResponseCode;
-import io.mailstream.imap.selected.MailboxSync;
 import io.mailstream.imap.selected.SelectedMailbox;
 import io.mailstream.store.api.UidSet;
 import io.smallrye.mutiny.Uni;
@@ -25,14 +24,16 @@ public final class MoveHandler implements CommandHandler<ImapCommand.Move> {
             return ctx.done(ctx.ok(done));
         }
         return ctx.store().call(s -> s.move(ctx.userId(), m.mailboxId(), uids, command.mailbox().name()))
-                .map(r -> {
-                    if (!r.sourceUids().isEmpty()) {
-                        ctx.send(ImapResponse.Condition.ok(CopyHandler.copyUid(r), "Moved"));
-                        m.expunged(UidSet.ofAll(r.sourceUids()), u -> ctx.send(MailboxSync.toResponse(u)));
-                        ctx.services().changes().changed(m.mailboxId());
-                        ctx.services().changes().changed(r.destinationMailboxId());
+                .chain(r -> {
+                    if (r.sourceUids().isEmpty()) {
+                        return ctx.done(ctx.ok(done));
                     }
-                    return ctx.ok(done);
+                    ctx.send(ImapResponse.Condition.ok(CopyHandler.copyUid(r), "Moved"));
+                    // RFC 6851 4.4: VANISHED instead of EXPUNGE with QRESYNC, and HIGHESTMODSEQ.
+                    m.expunged(UidSet.ofAll(r.sourceUids()), ctx.session().qresync(), ctx.sync().announcer());
+                    ctx.services().changes().changed(m.mailboxId());
+                    ctx.services().changes().changed(r.destinationMailboxId());
+                    return Expunger.withHighestModSeq(ctx, done);
                 })
                 .onFailure(CopyHandler::noDestination).recoverWithItem(e -> CopyHandler.tryCreate(ctx));
     }

@@ -8,6 +8,7 @@ import io.mailstream.imap.proto.response.ResponseCode;
 import io.mailstream.imap.proto.types.MailboxName;
 import io.mailstream.imap.selected.FlagOrder;
 import io.mailstream.imap.selected.SelectedMailbox;
+import io.mailstream.imap.session.ImapSession;
 import io.mailstream.imap.session.SessionState;
 import io.mailstream.store.api.MailStore;
 import io.mailstream.store.api.MailboxSnapshot;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * RFC 9051 6.3.2 SELECT (and 6.3.3 EXAMINE through {@link #select}): deselects first, so a
  * failed SELECT leaves the session authenticated; then FLAGS, PERMANENTFLAGS, EXISTS, UIDVALIDITY,
- * UIDNEXT, LIST (rev2) or RECENT and UNSEEN (rev1).
+ * UIDNEXT, LIST (rev2) or RECENT and UNSEEN (rev1). RFC 7162: HIGHESTMODSEQ once the client is
+ * CONDSTORE-aware (3.1.2.1), the CONDSTORE parameter (3.1.8) and QRESYNC ({@link QresyncSelect}).
  */
 public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
 
@@ -30,23 +32,35 @@ public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
 
     static Uni<ImapResponse.Tagged> select(CommandContext ctx, MailboxName mailbox, SelectParams params,
             boolean readOnly) {
-        if (params != null && !params.equals(SelectParams.NONE)) {
-            return ctx.done(ctx.bad("CONDSTORE and QRESYNC are not offered by this server"));
+        SelectParams p = params == null ? SelectParams.NONE : params;
+        SelectParams.Qresync q = p.qresync();
+        if (q != null && !ctx.session().qresync()) {
+            // RFC 7162 3.2.5: BAD unless the client issued ENABLE QRESYNC.
+            return ctx.done(ctx.bad("QRESYNC parameter without ENABLE QRESYNC"));
+        }
+        if (q != null && !QresyncSelect.validSeqMatch(q.seqMatchMsns(), q.seqMatchUids())) {
+            return ctx.done(ctx.bad("QRESYNC sequence match data: the two sets differ in size"));
         }
         if (ctx.session().selected() != null) {
             ctx.state(new SessionState.Authenticated(ctx.user()));
-            if (ctx.session().rev2()) {
-                // RFC 9051 6.3.2: the previous mailbox is closed first.
-                ctx.send(ImapResponse.Condition.ok(ResponseCode.CLOSED, "Previous mailbox is now closed"));
-            }
+            // RFC 9051 6.3.2 and RFC 7162 3.2.11: the previous mailbox is closed first (CLOSED is
+            // required of a server advertising CONDSTORE, whatever the client enabled).
+            ctx.send(ImapResponse.Condition.ok(ResponseCode.CLOSED, "Previous mailbox is now closed"));
+        }
+        if (p.condstore()) {
+            // RFC 7162 3.1.8: an enabling command; no mailbox is selected now, HIGHESTMODSEQ follows.
+            ctx.session().enable(ImapSession.CONDSTORE);
         }
         String name = mailbox.name();
-        return ctx.store().call(s -> s.select(ctx.userId(), name, !readOnly)).map(snapshot -> {
+        String done = (readOnly ? "EXAMINE" : "SELECT") + " completed";
+        return ctx.store().call(s -> s.select(ctx.userId(), name, !readOnly)).chain(snapshot -> {
             SelectedMailbox m = new SelectedMailbox(snapshot, snapshot.mailbox().name(), readOnly);
             announce(ctx, snapshot, m, readOnly);
             ctx.state(new SessionState.Selected(ctx.user(), m));
-            return ctx.ok(readOnly ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE,
-                    (readOnly ? "EXAMINE" : "SELECT") + " completed");
+            Uni<Void> resync = q == null ? Uni.createFrom().voidItem() : QresyncSelect.announce(ctx, snapshot, m, q)
+                    // A SELECT that fails leaves no mailbox selected (RFC 9051 6.3.2).
+                    .onFailure().invoke(e -> ctx.state(new SessionState.Authenticated(ctx.user())));
+            return resync.map(v -> ctx.ok(readOnly ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE, done));
         });
     }
 
@@ -71,6 +85,10 @@ public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
         }
         ctx.send(ImapResponse.Condition.ok(new ResponseCode.UidValidity(snapshot.uidValidity()), "UIDs valid"));
         ctx.send(ImapResponse.Condition.ok(new ResponseCode.UidNext(snapshot.uidNext()), "Predicted next UID"));
+        if (ctx.session().condstore()) {
+            // RFC 7162 3.1.2: every SELECT/EXAMINE after a CONDSTORE enabling command.
+            ctx.send(Condstore.highestModSeq(snapshot.highestModSeq()));
+        }
         if (!rev1) {
             // RFC 9051 6.3.2: rev2 requires the mailbox's LIST response.
             ctx.send(new ImapResponse.List(MailboxAttributes.of(snapshot.mailbox(), false), MailStore.DELIMITER,

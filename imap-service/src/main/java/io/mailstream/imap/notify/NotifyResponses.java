@@ -27,7 +27,7 @@ final class NotifyResponses {
      * the one way today.
      */
     static boolean condstore(ImapSession session) {
-        return session.enabled("CONDSTORE") || session.enabled("QRESYNC");
+        return session.condstore() || session.qresync();
     }
 
     /**

@@ -71,14 +71,29 @@ public final class MailboxSync {
     /** Announces staged changes without asking the store. */
     public void flush(boolean allowExpunge) {
         SelectedMailbox m = session.selected();
-        if (m != null && m.hasPending()) {
-            m.flush(allowExpunge, session.rev1(), u -> out.accept(toResponse(u)));
+        if (m != null) {
+            // Also with nothing pending: it moves the announced mod-sequence forward.
+            m.flush(allowExpunge, session.rev1(), session.qresync(), announcer());
         }
     }
 
+    /** Sends what the selected mailbox announces, in this session's form (MODSEQ, VANISHED). */
+    public Consumer<Unsolicited> announcer() {
+        return u -> out.accept(toResponse(u, session.condstore()));
+    }
+
+    /** {@link #toResponse(Unsolicited, boolean)} for a session that has not enabled CONDSTORE. */
     public static ImapResponse toResponse(Unsolicited u) {
+        return toResponse(u, false);
+    }
+
+    /** The wire response; {@code condstore}: RFC 7162 3.1 MODSEQ in every untagged FETCH. */
+    public static ImapResponse toResponse(Unsolicited u, boolean condstore) {
         if (u instanceof Unsolicited.Expunge e) {
             return new ImapResponse.Expunge(e.msn());
+        }
+        if (u instanceof Unsolicited.Vanished v) {
+            return new ImapResponse.Vanished(false, v.uids());
         }
         if (u instanceof Unsolicited.Exists e) {
             return new ImapResponse.Exists(e.count());
@@ -90,9 +105,15 @@ public final class MailboxSync {
             return new ImapResponse.Flags(FlagOrder.mailboxFlags(f.keywords()));
         }
         Unsolicited.FlagsChanged f = (Unsolicited.FlagsChanged) u;
-        // RFC 9051 7.5.2: unsolicited FETCH responses include the UID.
-        return new ImapResponse.Fetch(f.msn(), List.of(new FetchAttribute.Uid(f.uid()),
-                new FetchAttribute.Flags(FlagOrder.sorted(f.flags()))));
+        // RFC 9051 7.5.2: unsolicited FETCH responses include the UID; RFC 7162 3.1.4.2: and the
+        // MODSEQ once the client is CONDSTORE-aware.
+        List<FetchAttribute> atts = new java.util.ArrayList<>(3);
+        atts.add(new FetchAttribute.Uid(f.uid()));
+        atts.add(new FetchAttribute.Flags(FlagOrder.sorted(f.flags())));
+        if (condstore && f.modSeq() > 0) {
+            atts.add(new FetchAttribute.ModSeq(f.modSeq()));
+        }
+        return new ImapResponse.Fetch(f.msn(), atts);
     }
 
     /** The selected mailbox no longer exists (deleted by another session). */

@@ -7,7 +7,6 @@ import io.mailstream.store.api.MessageFlags;
 import io.mailstream.store.api.UidRange;
 import io.mailstream.store.api.UidSet;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,8 +29,7 @@ public final class SelectedMailbox {
     private final boolean readOnly;
     private final long uidValidity;
 
-    private long[] uids;
-    private int size;
+    private final UidIndex index;
     private final Map<Long, Set<String>> flags = new HashMap<>();
     private final Set<String> keywords = new TreeSet<>();
     private long firstRecentUid;
@@ -40,7 +38,9 @@ public final class SelectedMailbox {
 
     private final TreeSet<Long> pendingExpunges = new TreeSet<>();
     private final TreeMap<Long, Set<String>> pendingNew = new TreeMap<>();
-    private final TreeMap<Long, Set<String>> pendingFlags = new TreeMap<>();
+    private final TreeMap<Long, MessageFlags> pendingFlags = new TreeMap<>();
+    /** RFC 7162 3.2: the mod-sequence up to which the client has been told everything. */
+    private long announcedModSeq;
     private boolean keywordsChanged;
     private UidSet savedSearch = UidSet.empty();
 
@@ -51,12 +51,13 @@ public final class SelectedMailbox {
         this.uidValidity = snapshot.uidValidity();
         this.uidNext = snapshot.uidNext();
         this.highestModSeq = snapshot.highestModSeq();
+        this.announcedModSeq = snapshot.highestModSeq();
         this.firstRecentUid = snapshot.firstRecentUid();
         this.keywords.addAll(snapshot.keywords());
         List<MessageFlags> messages = snapshot.messages();
-        this.uids = new long[Math.max(16, messages.size())];
+        this.index = new UidIndex(messages.size());
         for (MessageFlags m : messages) {
-            uids[size++] = m.uid();
+            index.append(m.uid());
             flags.put(m.uid(), Set.copyOf(m.flags()));
         }
     }
@@ -86,14 +87,30 @@ public final class SelectedMailbox {
         return highestModSeq;
     }
 
+    /**
+     * The HIGHESTMODSEQ the client may be given (RFC 7162 3.2): never above an expunge it has not
+     * been told of yet, so a client that disconnects now loses nothing on its next QRESYNC.
+     */
+    public long announcedModSeq() {
+        return announcedModSeq;
+    }
+
+    /**
+     * Every UID below this that is not in the view no longer exists: new messages seen but not
+     * yet announced start here (UIDs are never reused, RFC 9051 2.3.1.1).
+     */
+    public long goneBelow() {
+        return pendingNew.isEmpty() ? uidNext : pendingNew.firstKey();
+    }
+
     /** Number of messages the client knows of (RFC 9051 7.4.1 EXISTS). */
     public int exists() {
-        return size;
+        return index.size();
     }
 
     /** Messages with the RFC 3501 \Recent flag for this session. */
     public int recent() {
-        return size - lowerBound(firstRecentUid);
+        return index.size() - index.lowerBound(firstRecentUid);
     }
 
     public boolean isRecent(long uid) {
@@ -106,13 +123,12 @@ public final class SelectedMailbox {
 
     /** The UID at message sequence number {@code msn} (1-based). */
     public long uidAt(int msn) {
-        return uids[msn - 1];
+        return index.uidAt(msn);
     }
 
     /** The message sequence number of {@code uid}, or 0 if not in the view. */
     public int msnOf(long uid) {
-        int i = Arrays.binarySearch(uids, 0, size, uid);
-        return i >= 0 ? i + 1 : 0;
+        return index.msnOf(uid);
     }
 
     /** The flags last seen for a message in the view (without \Recent). */
@@ -127,7 +143,7 @@ public final class SelectedMailbox {
 
     /** The highest UID in the view, 0 when empty ({@code *} of a UID set). */
     public long maxUid() {
-        return size == 0 ? 0 : uids[size - 1];
+        return index.maxUid();
     }
 
     /**
@@ -135,62 +151,17 @@ public final class SelectedMailbox {
      * caller answers BAD on {@link IllegalArgumentException}. {@code *} is the last message.
      */
     public UidSet resolveMsns(SequenceSet set) {
-        if (set.isLastResult()) {
-            return savedSearch();
-        }
-        // RFC 9051 9 (seq-number): BAD for a number above EXISTS, "*" in an empty mailbox included.
-        if (set.maxExplicit() > size || (size == 0 && set.hasStar())) {
-            throw new IllegalArgumentException("message sequence number beyond the last message (" + size + ")");
-        }
-        List<UidRange> out = new ArrayList<>();
-        for (UidRange r : set.resolve(size).ranges()) {
-            if (r.first() <= size) {
-                long lo = uids[(int) r.first() - 1];
-                long hi = uids[(int) Math.min(r.last(), size) - 1];
-                collect(lo, hi, out);
-            }
-        }
-        return new UidSet(out);
+        return set.isLastResult() ? savedSearch() : index.resolveMsns(set);
     }
 
     /** The UIDs of a UID set that are in the view (RFC 9051 6.4.9: others are ignored). */
     public UidSet resolveUids(SequenceSet set) {
-        if (set.isLastResult()) {
-            return savedSearch();
-        }
-        List<UidRange> out = new ArrayList<>();
-        for (UidRange r : set.resolve(maxUid()).ranges()) {
-            collect(r.first(), r.last(), out);
-        }
-        return new UidSet(out);
-    }
-
-    /** The UIDs of the view between lo and hi, as runs of consecutive message numbers. */
-    private void collect(long lo, long hi, List<UidRange> out) {
-        int from = lowerBound(lo);
-        int to = lowerBound(hi + 1);
-        int i = from;
-        while (i < to) {
-            int j = i;
-            while (j + 1 < to && uids[j + 1] == uids[j] + 1) {
-                j++;
-            }
-            out.add(new UidRange(uids[i], uids[j]));
-            i = j + 1;
-        }
+        return set.isLastResult() ? savedSearch() : index.resolveUids(set);
     }
 
     /** The UIDs of the view that are in {@code set}, ascending. */
     public List<Long> uidsIn(UidSet set) {
-        List<Long> out = new ArrayList<>();
-        for (UidRange r : set.ranges()) {
-            int from = lowerBound(r.first());
-            int to = lowerBound(r.last() == Long.MAX_VALUE ? r.last() : r.last() + 1);
-            for (int i = from; i < to; i++) {
-                out.add(uids[i]);
-            }
-        }
-        return out;
+        return index.uidsIn(set);
     }
 
     /** RFC 5182: the result saved by SEARCH ... RETURN (SAVE), as UIDs still in the view. */
@@ -216,7 +187,7 @@ public final class SelectedMailbox {
             }
         }
         for (MessageFlags m : changes.changed()) {
-            stageFlags(m.uid(), m.flags());
+            stageFlags(m);
         }
         highestModSeq = Math.max(highestModSeq, changes.highestModSeq());
         uidNext = Math.max(uidNext, changes.uidNext());
@@ -228,21 +199,24 @@ public final class SelectedMailbox {
         for (MessageFlags m : all) {
             present.add(m.uid());
         }
-        for (int i = 0; i < size; i++) {
-            if (!present.contains(uids[i])) {
-                pendingExpunges.add(uids[i]);
-                pendingFlags.remove(uids[i]);
+        for (int msn = 1; msn <= index.size(); msn++) {
+            long uid = index.uidAt(msn);
+            if (!present.contains(uid)) {
+                pendingExpunges.add(uid);
+                pendingFlags.remove(uid);
             }
         }
         pendingNew.keySet().removeIf(uid -> !present.contains(uid));
         for (MessageFlags m : all) {
-            stageFlags(m.uid(), m.flags());
+            stageFlags(m);
         }
         this.highestModSeq = Math.max(this.highestModSeq, highestModSeq);
         this.uidNext = Math.max(this.uidNext, uidNext);
     }
 
-    private void stageFlags(long uid, Set<String> newFlags) {
+    private void stageFlags(MessageFlags m) {
+        long uid = m.uid();
+        Set<String> newFlags = m.flags();
         if (pendingExpunges.contains(uid)) {
             return;
         }
@@ -251,7 +225,7 @@ public final class SelectedMailbox {
             if (newFlags.equals(flags.get(uid))) {
                 pendingFlags.remove(uid);
             } else {
-                pendingFlags.put(uid, Set.copyOf(newFlags));
+                pendingFlags.put(uid, new MessageFlags(uid, Set.copyOf(newFlags), m.modSeq()));
             }
         } else if (uid > maxUid()) {
             pendingNew.put(uid, Set.copyOf(newFlags));
@@ -277,8 +251,13 @@ public final class SelectedMailbox {
      * flag changes of messages still in the view.
      */
     public void flush(boolean allowExpunge, boolean rev1, Consumer<Unsolicited> out) {
+        flush(allowExpunge, rev1, false, out);
+    }
+
+    /** {@link #flush}; with {@code vanished} (QRESYNC enabled) expunges go out as one VANISHED. */
+    public void flush(boolean allowExpunge, boolean rev1, boolean vanished, Consumer<Unsolicited> out) {
         if (allowExpunge && !pendingExpunges.isEmpty()) {
-            expungeFromView(new ArrayList<>(pendingExpunges), out);
+            expungeFromView(new ArrayList<>(pendingExpunges), vanished, out);
             pendingExpunges.clear();
         }
         if (keywordsChanged) {
@@ -291,19 +270,23 @@ public final class SelectedMailbox {
                 append(e.getKey(), e.getValue());
             }
             pendingNew.clear();
-            out.accept(new Unsolicited.Exists(size));
+            out.accept(new Unsolicited.Exists(index.size()));
             if (rev1 && recent() != recentBefore) {
                 out.accept(new Unsolicited.Recent(recent()));
             }
         }
-        for (Map.Entry<Long, Set<String>> e : pendingFlags.entrySet()) {
-            int msn = msnOf(e.getKey());
+        for (MessageFlags f : pendingFlags.values()) {
+            int msn = msnOf(f.uid());
             if (msn > 0) {
-                flags.put(e.getKey(), e.getValue());
-                out.accept(new Unsolicited.FlagsChanged(msn, e.getKey(), withRecent(e.getKey(), e.getValue(), rev1)));
+                flags.put(f.uid(), f.flags());
+                Set<String> shown = withRecent(f.uid(), f.flags(), rev1);
+                out.accept(new Unsolicited.FlagsChanged(msn, f.uid(), shown, f.modSeq()));
             }
         }
         pendingFlags.clear();
+        if (pendingExpunges.isEmpty()) {
+            announcedModSeq = highestModSeq;
+        }
     }
 
     /** The flags to show for a message: RFC 3501 2.3.2 adds \Recent for IMAP4rev1 sessions. */
@@ -323,8 +306,8 @@ public final class SelectedMailbox {
         if (msnOf(uid) > 0 && !pendingExpunges.contains(uid)) {
             flags.put(uid, Set.copyOf(f));
             noteKeywords(f);
-            Set<String> staged = pendingFlags.get(uid);
-            if (staged != null && staged.equals(f)) {
+            MessageFlags staged = pendingFlags.get(uid);
+            if (staged != null && staged.flags().equals(f)) {
                 pendingFlags.remove(uid);
             }
         }
@@ -335,53 +318,39 @@ public final class SelectedMailbox {
      * lowest first: each EXPUNGE decrements the numbers after it (RFC 9051 7.5.1).
      */
     public void expunged(UidSet removed, Consumer<Unsolicited> out) {
+        expunged(removed, false, out);
+    }
+
+    /** {@link #expunged}; with {@code vanished} as one VANISHED (RFC 7162 3.2.7, 3.2.9). */
+    public void expunged(UidSet removed, boolean vanished, Consumer<Unsolicited> out) {
         List<Long> gone = uidsIn(removed);
-        expungeFromView(gone, out);
+        expungeFromView(gone, vanished, out);
         gone.forEach(pendingExpunges::remove);
         for (UidRange r : removed.ranges()) {
             pendingNew.subMap(r.first(), true, r.last(), true).clear();
         }
     }
 
-    private void expungeFromView(List<Long> gone, Consumer<Unsolicited> out) {
+    private void expungeFromView(List<Long> gone, boolean vanished, Consumer<Unsolicited> out) {
         Set<Long> remove = new java.util.HashSet<>(gone);
-        int w = 0;
-        int removedSoFar = 0;
-        for (int i = 0; i < size; i++) {
-            long uid = uids[i];
-            if (remove.contains(uid)) {
-                out.accept(new Unsolicited.Expunge(i + 1 - removedSoFar));
-                removedSoFar++;
-                flags.remove(uid);
-                pendingFlags.remove(uid);
-            } else {
-                uids[w++] = uid;
-            }
+        if (vanished && !gone.isEmpty()) {
+            // RFC 7162 3.2.10.2: only UIDs in the view, so each one decrements EXISTS.
+            out.accept(new Unsolicited.Vanished(UidSet.ofAll(gone)));
         }
-        size = w;
+        index.remove(remove, msn -> {
+            if (!vanished) {
+                out.accept(new Unsolicited.Expunge((int) msn));
+            }
+        });
+        for (Long uid : gone) {
+            flags.remove(uid);
+            pendingFlags.remove(uid);
+        }
         savedSearch = UidSet.ofAll(uidsIn(savedSearch));
     }
 
     private void append(long uid, Set<String> f) {
-        if (size == uids.length) {
-            uids = Arrays.copyOf(uids, size * 2);
-        }
-        uids[size++] = uid;
+        index.append(uid);
         flags.put(uid, f);
-    }
-
-    /** Index of the first UID in the view that is >= {@code uid}. */
-    private int lowerBound(long uid) {
-        int lo = 0;
-        int hi = size;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (uids[mid] < uid) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 }

@@ -1,5 +1,6 @@
 package io.mailstream.imap.selected;
 
+import io.mailstream.store.api.UidSet;
 import java.util.Set;
 
 /**
@@ -10,6 +11,13 @@ public sealed interface Unsolicited {
 
     /** {@code * n EXPUNGE} (RFC 9051 7.5.1). */
     record Expunge(int msn) implements Unsolicited {
+    }
+
+    /**
+     * {@code * VANISHED uids} (RFC 7162 3.2.10.2): replaces the EXPUNGE responses of messages in
+     * the view once QRESYNC is enabled; only UIDs the client knows (announced by EXISTS).
+     */
+    record Vanished(UidSet uids) implements Unsolicited {
     }
 
     /** {@code * n EXISTS} (RFC 9051 7.4.1). */
@@ -24,7 +32,10 @@ public sealed interface Unsolicited {
     record FlagList(Set<String> keywords) implements Unsolicited {
     }
 
-    /** {@code * n FETCH (UID u FLAGS (...))}: RFC 9051 7.5.2 requires the UID in unsolicited FETCH. */
-    record FlagsChanged(int msn, long uid, Set<String> flags) implements Unsolicited {
+    /**
+     * {@code * n FETCH (UID u FLAGS (...) [MODSEQ (m)])}: RFC 9051 7.5.2 requires the UID in
+     * unsolicited FETCH; RFC 7162 3.1 adds the MODSEQ for CONDSTORE-aware clients.
+     */
+    record FlagsChanged(int msn, long uid, Set<String> flags, long modSeq) implements Unsolicited {
     }
 }

@@ -311,7 +311,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         if (closed) {
             return;
         }
-        if (response instanceof ImapResponse.Expunge) {
+        if (response instanceof ImapResponse.Expunge
+                || (response instanceof ImapResponse.Vanished v && !v.earlier())) {
             expungesSent++;
         }
         output.write(ImapEncoder.encodeBytes(response, session.encoderContext()));

@@ -13,7 +13,7 @@ public final class Capabilities {
     private static final List<String> COMMON = List.of("IMAP4rev1", "IMAP4rev2");
     private static final List<String> EXTENSIONS = List.of("SASL-IR", "ENABLE", "IDLE", "NAMESPACE",
             "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ESEARCH",
-            "SEARCHRES", "ID");
+            "SEARCHRES", "ID", "CONDSTORE", "QRESYNC");
     /** RFC 4978 COMPRESS=DEFLATE. */
     private static final List<String> COMPRESS = List.of("COMPRESS=DEFLATE");
     /** RFC 5465 NOTIFY. */

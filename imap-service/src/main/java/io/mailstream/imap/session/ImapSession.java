@@ -16,6 +16,10 @@ public final class ImapSession {
     public static final String REV2 = "IMAP4REV2";
     /** ENABLE name of RFC 6855 UTF-8 support, upper-cased. */
     public static final String UTF8_ACCEPT = "UTF8=ACCEPT";
+    /** RFC 7162 3.1: set by ENABLE CONDSTORE or any CONDSTORE enabling command. */
+    public static final String CONDSTORE = "CONDSTORE";
+    /** RFC 7162 3.2.3: set only by ENABLE QRESYNC (which implies CONDSTORE). */
+    public static final String QRESYNC = "QRESYNC";
 
     private final String id;
     private final String remoteAddress;
@@ -119,6 +123,16 @@ public final class ImapSession {
     /** Mailbox names are UTF-8 on the wire (IMAP4rev2 or UTF8=ACCEPT) instead of modified UTF-7. */
     public boolean utf8Names() {
         return rev2() || utf8Accept();
+    }
+
+    /** RFC 7162 3.1: a CONDSTORE-aware client gets MODSEQ in every untagged FETCH. */
+    public boolean condstore() {
+        return enabled.contains(CONDSTORE);
+    }
+
+    /** RFC 7162 3.2.10: VANISHED instead of EXPUNGE for the rest of the connection. */
+    public boolean qresync() {
+        return enabled.contains(QRESYNC);
     }
 
     public EncoderContext encoderContext() {

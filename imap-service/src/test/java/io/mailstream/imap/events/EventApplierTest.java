@@ -47,7 +47,7 @@ class EventApplierTest {
         SelectedMailbox m = mailbox();
         assertThat(EventApplier.apply(m, flags(11, 1, "\\Flagged"))).isEqualTo(APPLIED);
         assertThat(m.highestModSeq()).isEqualTo(11);
-        assertThat(flush(m)).containsExactly(new Unsolicited.FlagsChanged(1, 1, Set.of("\\Flagged")));
+        assertThat(flush(m)).containsExactly(new Unsolicited.FlagsChanged(1, 1, Set.of("\\Flagged"), 11));
 
         assertThat(EventApplier.apply(m, MailboxEvent.MessagesAppended.of(USER, BOX, 12,
                 new TreeMap<>(Map.of(4L, List.of("$Work")))))).isEqualTo(APPLIED);
@@ -71,8 +71,9 @@ class EventApplierTest {
         assertThat(EventApplier.apply(first, e)).isEqualTo(APPLIED);
         assertThat(EventApplier.apply(second, e)).isEqualTo(APPLIED);
         assertThat(EventApplier.changesOf(e)).isSameAs(EventApplier.changesOf(e));
-        assertThat(flush(first)).containsExactly(new Unsolicited.FlagsChanged(2, 2, Set.of("\\Seen", "\\Answered")));
-        assertThat(flush(second)).containsExactly(new Unsolicited.FlagsChanged(2, 2, Set.of("\\Seen", "\\Answered")));
+        Unsolicited both = new Unsolicited.FlagsChanged(2, 2, Set.of("\\Seen", "\\Answered"), 11);
+        assertThat(flush(first)).containsExactly(both);
+        assertThat(flush(second)).containsExactly(both);
         assertThat(first.uidNext()).isEqualTo(4);
     }
 

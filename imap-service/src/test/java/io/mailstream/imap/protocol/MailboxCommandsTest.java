@@ -210,7 +210,8 @@ class MailboxCommandsTest {
                     C: a2 STATUS Nope (MESSAGES)
                     S: a2 NO [NONEXISTENT] No mailbox named Nope
                     C: a3 STATUS INBOX (HIGHESTMODSEQ)
-                    S: a3 BAD HIGHESTMODSEQ needs CONDSTORE, which this server does not offer
+                    S: * STATUS INBOX (HIGHESTMODSEQ 3)
+                    S: a3 OK STATUS completed
                     """);
         }
     }

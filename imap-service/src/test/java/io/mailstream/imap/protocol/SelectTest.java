@@ -43,6 +43,8 @@ class SelectTest {
                     S: * OK [UIDNEXT 3] Predicted next UID
                     S: a1 OK [READ-WRITE] SELECT completed
                     C: a2 EXAMINE INBOX
+                    # RFC 7162 3.2.11: a server advertising CONDSTORE/QRESYNC sends CLOSED to rev1 too
+                    S: * OK [CLOSED] Previous mailbox is now closed
                     S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work)
                     S: * OK [PERMANENTFLAGS ()] No permanent flags permitted
                     S: * 2 EXISTS
@@ -56,6 +58,7 @@ class SelectTest {
                     C: a4 EXPUNGE
                     S: a4 NO [READ-ONLY] The mailbox is read-only
                     C: a5 SELECT Nope
+                    S: * OK [CLOSED] Previous mailbox is now closed
                     S: a5 NO [NONEXISTENT] No mailbox named Nope
                     C: a6 FETCH 1 FLAGS
                     S: a6 BAD No mailbox selected
@@ -73,7 +76,7 @@ class SelectTest {
                     S: * ENABLED IMAP4rev2
                     S: a1 OK ENABLE completed
                     C: a2 ENABLE IMAP4rev2 CONDSTORE
-                    S: * ENABLED
+                    S: * ENABLED CONDSTORE
                     S: a2 OK ENABLE completed
                     C: a3 SELECT Sent
                     S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft)
@@ -81,6 +84,7 @@ class SelectTest {
                     S: * 1 EXISTS
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 2] Predicted next UID
+                    S: * OK [HIGHESTMODSEQ 2] Highest
                     S: * LIST (\\HasNoChildren \\Sent) "/" Sent
                     S: a3 OK [READ-WRITE] SELECT completed
                     C: a4 EXAMINE Sent
@@ -90,10 +94,11 @@ class SelectTest {
                     S: * 1 EXISTS
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 2] Predicted next UID
+                    S: * OK [HIGHESTMODSEQ 2] Highest
                     S: * LIST (\\HasNoChildren \\Sent) "/" Sent
                     S: a4 OK [READ-ONLY] EXAMINE completed
                     C: a5 FETCH 1 FLAGS
-                    S: * 1 FETCH (FLAGS ())
+                    S: * 1 FETCH (FLAGS () MODSEQ (2))
                     S: a5 OK FETCH completed
                     """.formatted(uidValidity(u, "Sent")));
         }

@@ -85,7 +85,7 @@ class SelectedMailboxTest {
     void flagChangesAreAnnouncedOnceWithUid() {
         SelectedMailbox m = mailbox();
         m.stage(changes(List.of(new MessageFlags(5, Set.of("\\Seen"), 21)), UidSet.empty(), 21, 10));
-        assertThat(flush(m, false)).containsExactly(new Unsolicited.FlagsChanged(3, 5, Set.of("\\Seen")));
+        assertThat(flush(m, false)).containsExactly(new Unsolicited.FlagsChanged(3, 5, Set.of("\\Seen"), 21));
         // the same state seen again (our own change, or a repeated poll) is not announced again
         m.stage(changes(List.of(new MessageFlags(5, Set.of("\\Seen"), 21)), UidSet.empty(), 21, 10));
         assertThat(flush(m, true)).isEmpty();

@@ -278,6 +278,29 @@ class MessageApiTest {
     }
 
     @Test
+    void onlyTombstonesOlderThanTheRetentionArePurged() {
+        UserRef u = StoreTestSupport.newUser(admin, "pw");
+        String box = store.append(u.userId(), "INBOX", Set.of("\\Deleted"), null, message("a", "1")).await()
+                .atMost(WAIT).mailboxId();
+        long before = store.select(u.userId(), "INBOX", false).await().atMost(WAIT).highestModSeq();
+        store.expunge(u.userId(), box, null).await().atMost(WAIT);
+        store.append(u.userId(), "INBOX", Set.of("\\Deleted"), null, message("b", "2")).await().atMost(WAIT);
+        store.expunge(u.userId(), box, null).await().atMost(WAIT);
+        var exact = store.changesSince(u.userId(), box, before).await().atMost(WAIT);
+        assertThat(exact.expunged()).isEqualTo(UidSet.parse("1:2"));
+        assertThat(exact.tombstonesTruncated()).isFalse();
+        // Only uid 1's tombstone is past the retention: the next expunge purges it, and says so.
+        db.tombstones().updateMany(new Document("mailboxId", box).append("uid", 1L),
+                new Document("$set", new Document("at", new java.util.Date(0)))).await().atMost(WAIT);
+        store.append(u.userId(), "INBOX", Set.of("\\Deleted"), null, message("c", "3")).await().atMost(WAIT);
+        store.expunge(u.userId(), box, null).await().atMost(WAIT);
+        var truncated = store.changesSince(u.userId(), box, before).await().atMost(WAIT);
+        assertThat(truncated.tombstonesTruncated()).isTrue();
+        assertThat(truncated.expunged()).isEqualTo(UidSet.parse("2:3"));
+        assertThat(db.tombstones().countDocuments(new Document("mailboxId", box)).await().atMost(WAIT)).isEqualTo(2);
+    }
+
+    @Test
     void copySharesBlobsAndMoveRemovesTheSource() {
         UserRef u = StoreTestSupport.newUser(admin, "pw");
         byte[] raw = message("shared", "same bytes " + u.userId());

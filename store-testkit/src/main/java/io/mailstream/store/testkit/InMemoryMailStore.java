@@ -70,6 +70,18 @@ public final class InMemoryMailStore implements MailStore {
         this.failure = code;
     }
 
+    /**
+     * What the store service's tombstone retention does to old expunges: forgets the tombstones
+     * of a mailbox with a modseq at or below {@code upToModSeq}; changesSince from before that
+     * point then reports {@code tombstonesTruncated}.
+     */
+    public synchronized void purgeTombstones(String mailboxId, long upToModSeq) {
+        TestMailbox m = mailboxesById.get(mailboxId);
+        if (m != null) {
+            m.purgeTombstones(upToModSeq);
+        }
+    }
+
     public synchronized void setMaxMessageSize(long bytes) {
         this.maxMessageSize = bytes;
     }
@@ -465,7 +477,9 @@ public final class InMemoryMailStore implements MailStore {
                     expunged.add(uid);
                 }
             });
-            return new Changes(m.modSeq, m.uidNext, changed, UidSet.ofAll(expunged), false);
+            // Like the store service: tombstones purged past the caller's modseq make the answer
+            // incomplete, and it says so (RFC 7162 3.2.6 note).
+            return new Changes(m.modSeq, m.uidNext, changed, UidSet.ofAll(expunged), sinceModSeq < m.purgedModSeq);
         });
     }
 

@@ -19,6 +19,8 @@ final class TestMailbox {
     boolean noselect;
     final TreeMap<Long, TestMessage> messages = new TreeMap<>();
     final TreeMap<Long, Long> tombstones = new TreeMap<>();
+    /** Highest modseq of tombstones purged by retention (store-service purgedModSeq). */
+    long purgedModSeq;
 
     TestMailbox(String id, String name, Set<String> specialUse, long uidValidity) {
         this.id = id;
@@ -31,6 +33,13 @@ final class TestMailbox {
         TestMessage msg = new TestMessage(uidNext++, ++modSeq, raw, flags, internalDate);
         messages.put(msg.uid, msg);
         return msg;
+    }
+
+    /** Drops tombstones at or below {@code upTo}, recording the truncation point first. */
+    void purgeTombstones(long upTo) {
+        long highest = tombstones.values().stream().filter(ms -> ms <= upTo).mapToLong(Long::longValue).max().orElse(0);
+        purgedModSeq = Math.max(purgedModSeq, highest);
+        tombstones.values().removeIf(ms -> ms <= upTo);
     }
 
     void expungeAll(Collection<Long> uids) {

@@ -77,6 +77,22 @@ class InMemoryMailStoreTest {
     }
 
     @Test
+    void purgedTombstonesMakeOlderChangesTruncated() {
+        var a = store.append(user.userId(), "INBOX", Set.of("\\Deleted"), null, MSG).await().indefinitely();
+        long before = store.select(user.userId(), "INBOX", false).await().indefinitely().highestModSeq();
+        long expungedAt = store.expunge(user.userId(), a.mailboxId(), null).await().indefinitely().highestModSeq();
+        assertThat(store.changesSince(user.userId(), a.mailboxId(), before).await().indefinitely()
+                .tombstonesTruncated()).isFalse();
+        store.purgeTombstones(a.mailboxId(), expungedAt);
+        var old = store.changesSince(user.userId(), a.mailboxId(), before).await().indefinitely();
+        assertThat(old.tombstonesTruncated()).isTrue();
+        assertThat(old.expunged().isEmpty()).isTrue();
+        // A client that had seen the purged expunge misses nothing.
+        assertThat(store.changesSince(user.userId(), a.mailboxId(), expungedAt).await().indefinitely()
+                .tombstonesTruncated()).isFalse();
+    }
+
+    @Test
     void searchAndSectionsUseTheMimeAnalysis() {
         var a = store.append(user.userId(), "INBOX", Set.of(), null, MSG).await().indefinitely();
         List<Long> hits = store.search(user.userId(), a.mailboxId(), new SearchKey.Header("subject", "hello"))

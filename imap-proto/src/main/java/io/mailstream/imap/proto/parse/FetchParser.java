@@ -49,6 +49,10 @@ final class FetchParser {
                 if (mod.equals("CHANGEDSINCE") && changedSince == null) {
                     r.sp();
                     changedSince = new ModSeq(r.number64());
+                    if (changedSince.value() == 0) {
+                        // RFC 7162 7: chgsince-fetch-mod takes a mod-sequence-value (positive)
+                        throw new SyntaxException("CHANGEDSINCE must be positive");
+                    }
                 } else if (mod.equals("VANISHED") && !vanished) {
                     vanished = true;
                 } else {

@@ -2,6 +2,7 @@ package io.mailstream.imap.command.fetch;
 
 import io.mailstream.imap.command.CommandContext;
 import io.mailstream.imap.command.CommandHandler;
+import io.mailstream.imap.command.Condstore;
 import io.mailstream.imap.proto.command.FetchItem;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.response.FetchAttribute;
@@ -12,6 +13,7 @@ import io.mailstream.store.api.FlagOperation;
 import io.mailstream.store.api.MessageFlags;
 import io.mailstream.store.api.MessageMeta;
 import io.mailstream.store.api.UidSet;
+import io.mailstream.store.api.search.SearchKey;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
@@ -31,20 +33,45 @@ public final class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
 
     @Override
     public Uni<ImapResponse.Tagged> handle(ImapCommand.Fetch command, CommandContext ctx) {
-        if (command.changedSince() != null || command.vanished()) {
-            return ctx.done(ctx.bad("CHANGEDSINCE and VANISHED need CONDSTORE/QRESYNC, not offered"));
+        if (command.vanished() && !ctx.session().qresync()) {
+            // RFC 7162 3.2.6: VANISHED only after ENABLE QRESYNC (and only in UID FETCH: parser).
+            return ctx.done(ctx.bad("VANISHED needs ENABLE QRESYNC"));
         }
         SelectedMailbox m = ctx.selected();
         UidSet uids = command.uid() ? m.resolveUids(command.set()) : m.resolveMsns(command.set());
-        FetchPlan plan = FetchPlan.of(command.items(), command.uid());
+        Long changedSince = command.changedSince() == null ? null : command.changedSince().value();
+        if (changedSince != null || command.items().contains(FetchItem.MODSEQ)) {
+            Condstore.enable(ctx); // RFC 7162 3.1: CONDSTORE enabling commands
+        }
+        FetchPlan plan = FetchPlan.of(FetchPlan.withModSeq(command, ctx.session().condstore()), command.uid());
         String done = command.name() + " completed";
+        Uni<Void> vanished = command.vanished()
+                ? FetchVanished.send(ctx, m, command.set(), changedSince) : Uni.createFrom().voidItem();
         if (uids.isEmpty()) {
-            return ctx.done(ctx.ok(done));
+            return vanished.map(v -> ctx.ok(done));
+        }
+        // RFC 7162 3.1.4.1: with CHANGEDSINCE, only messages whose mod-sequence is above it; the
+        // store finds them by its modseq index, and only they are read (and get \Seen).
+        Uni<List<Long>> targets = changedSince == null ? Uni.createFrom().item(m.uidsIn(uids))
+                : ctx.store().call(s -> s.search(ctx.userId(), m.mailboxId(), new SearchKey.And(List.of(
+                        new SearchKey.Uids(uids), new SearchKey.ModSeq(changedSince + 1)))))
+                        .map(found -> found.stream().filter(uid -> m.msnOf(uid) > 0).toList());
+        return vanished.chain(() -> targets).chain(all -> fetch(ctx, m, plan, all, changedSince))
+                .map(complete -> !complete && !command.uid()
+                        ? ctx.no(ResponseCode.EXPUNGEISSUED, "Some of the requested messages no longer exist")
+                        : ctx.ok(done));
+    }
+
+    /** Answers for {@code all}, in batches; false when some no longer exist (RFC 2180 4.1.2). */
+    private static Uni<Boolean> fetch(CommandContext ctx, SelectedMailbox m, FetchPlan plan, List<Long> all,
+            Long changedSince) {
+        if (all.isEmpty()) {
+            return Uni.createFrom().item(true);
         }
         Set<Long> seenNow = new HashSet<>();
-        Set<Long> answered = new HashSet<>();
-        Uni<Void> seen = plan.setsSeen() && !m.readOnly() ? markSeen(ctx, m, uids, seenNow) : Uni.createFrom().voidItem();
-        List<Long> all = m.uidsIn(uids);
+        Set<Long> existing = new HashSet<>();
+        Uni<Void> seen = plan.setsSeen() && !m.readOnly() ? markSeen(ctx, m, UidSet.ofAll(all), seenNow)
+                : Uni.createFrom().voidItem();
         List<List<Long>> batches = new ArrayList<>();
         for (int i = 0; i < all.size(); i += BATCH) {
             batches.add(all.subList(i, Math.min(all.size(), i + BATCH)));
@@ -54,13 +81,14 @@ public final class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
                                 m.mailboxId(), UidSet.ofAll(batch), plan.envelope(), plan.bodyStructure())))
                         .onItem().transformToMultiAndConcatenate(metas -> Multi.createFrom().iterable(metas))
                         .onItem().transformToUniAndConcatenate(meta -> {
-                            answered.add(meta.uid());
-                            return respond(ctx, m, plan, meta, seenNow.contains(meta.uid()));
+                            existing.add(meta.uid());
+                            boolean seenSet = seenNow.contains(meta.uid());
+                            // CHANGEDSINCE again: the search above is older than this read.
+                            return changedSince != null && meta.modSeq() <= changedSince && !seenSet
+                                    ? Uni.createFrom().voidItem() : respond(ctx, m, plan, meta, seenSet);
                         })
                         .collect().last())
-                .map(v -> answered.size() < all.size() && !command.uid()
-                        ? ctx.no(ResponseCode.EXPUNGEISSUED, "Some of the requested messages no longer exist")
-                        : ctx.ok(done));
+                .map(v -> existing.size() == all.size());
     }
 
     /** Sets \Seen on the messages that lack it; remembers which changed, to report their FLAGS. */
@@ -96,6 +124,11 @@ public final class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
         List<FetchItem> items = new ArrayList<>(plan.items());
         if (flagsChanged && !plan.flags()) {
             items.add(FetchItem.FLAGS);
+        }
+        if (flagsChanged && ctx.session().condstore()) {
+            // RFC 7162 3.2.4: a FETCH that set \Seen reports UID and MODSEQ to a CONDSTORE client.
+            FetchPlan.addMissing(items, FetchItem.UID);
+            FetchPlan.addMissing(items, FetchItem.MODSEQ);
         }
         Uni<List<FetchAttribute>> atts = Uni.createFrom().item(new ArrayList<>());
         for (FetchItem item : items) {

@@ -1,6 +1,7 @@
 package io.mailstream.imap.command.fetch;
 
 import io.mailstream.imap.proto.command.FetchItem;
+import io.mailstream.imap.proto.command.ImapCommand;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,24 @@ import java.util.List;
  */
 public record FetchPlan(List<FetchItem> items, boolean envelope, boolean bodyStructure, boolean setsSeen,
         boolean needsSections, boolean flags) {
+
+    /**
+     * The items to answer: CHANGEDSINCE implies MODSEQ (RFC 7162 3.1.4.1); once CONDSTORE is
+     * enabled FLAGS go with their MODSEQ (RFC 7162 3.1: mod-sequence data with flag data).
+     */
+    static List<FetchItem> withModSeq(ImapCommand.Fetch command, boolean condstore) {
+        List<FetchItem> items = new ArrayList<>(command.items());
+        if (command.changedSince() != null || (condstore && items.contains(FetchItem.FLAGS))) {
+            addMissing(items, FetchItem.MODSEQ);
+        }
+        return items;
+    }
+
+    static void addMissing(List<FetchItem> items, FetchItem item) {
+        if (!items.contains(item)) {
+            items.add(item);
+        }
+    }
 
     public static FetchPlan of(List<FetchItem> requested, boolean uidCommand) {
         List<FetchItem> items = new ArrayList<>();

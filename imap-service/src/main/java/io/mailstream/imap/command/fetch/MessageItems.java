@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * FETCH items answered from message metadata without reading the message (RFC 9051 6.4.5):
- * FLAGS, UID, INTERNALDATE, RFC822.SIZE, ENVELOPE, BODYSTRUCTURE and BODY. Null for others.
+ * FLAGS, UID, INTERNALDATE, RFC822.SIZE, ENVELOPE, BODYSTRUCTURE, BODY and MODSEQ (RFC 7162).
+ * Null for others.
  */
 final class MessageItems {
     private MessageItems() {
@@ -37,6 +38,10 @@ final class MessageItems {
         }
         if (item instanceof FetchItem.Body) {
             return new FetchAttribute.Body(meta.bodyStructure());
+        }
+        if (item instanceof FetchItem.ModSeq) {
+            // RFC 7162 3.1.4.2: MODSEQ (n)
+            return new FetchAttribute.ModSeq(meta.modSeq());
         }
         return null;
     }

@@ -36,9 +36,6 @@ public final class ListHandler implements CommandHandler<ImapCommand.List> {
             ctx.send(new ImapResponse.List(List.of("\\Noselect"), DELIM, root(command.reference()), List.of()));
             return ctx.done(ctx.ok("LIST completed"));
         }
-        if (command.returnOptions().status().contains(StatusItem.HIGHESTMODSEQ)) {
-            return ctx.done(ctx.bad("HIGHESTMODSEQ needs CONDSTORE, which this server does not offer"));
-        }
         List<ListPattern> patterns = new ArrayList<>();
         for (String p : command.patterns()) {
             if (!p.isEmpty()) {

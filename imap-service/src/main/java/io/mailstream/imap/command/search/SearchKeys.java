@@ -17,7 +17,7 @@ public final class SearchKeys {
     private SearchKeys() {
     }
 
-    /** Whether the key uses a store-unsupported CONDSTORE criterion. */
+    /** Whether the key has a MODSEQ criterion (RFC 7162 3.1.5). */
     public static boolean usesModSeq(SearchKey key) {
         if (key instanceof SearchKey.ModSeq) {
             return true;

@@ -32,8 +32,13 @@ public interface StoreSettings {
     @WithDefault("15s")
     Duration leaseWait();
 
-    /** How long expunge tombstones are kept for QRESYNC VANISHED and session resync. */
-    @WithDefault("30d")
+    /**
+     * How long expunge tombstones are kept for QRESYNC VANISHED (RFC 7162 3.2.5) and session
+     * resync: a device away for weeks still gets the exact VANISHED set. Older ones are purged
+     * at the mailbox's next expunge, recording the highest purged modseq so that changes-since
+     * from before it says it is incomplete (the front-end then answers from the UID list).
+     */
+    @WithDefault("90d")
     Duration tombstoneRetention();
 
     /** Storage quota of new users in octets when the admin request names none; -1 = unlimited. */
