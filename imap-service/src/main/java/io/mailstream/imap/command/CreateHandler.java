@@ -19,6 +19,8 @@ public final class CreateHandler implements CommandHandler<ImapCommand.Create> {
             return ctx.done(ctx.no(ResponseCode.CANNOT, problem));
         }
         return ctx.store().call(s -> s.createMailbox(ctx.userId(), name, Set.copyOf(command.specialUse())))
-                .map(info -> ctx.ok("CREATE completed"));
+                // RFC 8474 4.1: the MAILBOXID of the new mailbox in the tagged OK
+                .map(info -> ctx.ok(new ResponseCode.MailboxId(MailboxObjectIds.of(info.mailboxId())),
+                        "CREATE completed"));
     }
 }

@@ -71,6 +71,9 @@ public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
         }
         ctx.send(ImapResponse.Condition.ok(new ResponseCode.UidValidity(snapshot.uidValidity()), "UIDs valid"));
         ctx.send(ImapResponse.Condition.ok(new ResponseCode.UidNext(snapshot.uidNext()), "Predicted next UID"));
+        // RFC 8474 4.2: an untagged OK with the MAILBOXID on every successful SELECT / EXAMINE
+        ctx.send(ImapResponse.Condition.ok(new ResponseCode.MailboxId(
+                MailboxObjectIds.of(snapshot.mailbox().mailboxId())), "Ok"));
         if (!rev1) {
             // RFC 9051 6.3.2: rev2 requires the mailbox's LIST response.
             ctx.send(new ImapResponse.List(MailboxAttributes.of(snapshot.mailbox(), false), MailStore.DELIMITER,

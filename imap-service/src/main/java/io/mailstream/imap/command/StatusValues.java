@@ -12,7 +12,8 @@ public final class StatusValues {
     private StatusValues() {
     }
 
-    public static ImapResponse.Status response(String name, MailboxStatus s, List<StatusItem> items) {
+    /** With MAILBOXID among the items (RFC 8474 4.3), a {@link ImapResponse.StatusWithMailboxId}. */
+    public static ImapResponse response(String name, MailboxStatus s, List<StatusItem> items) {
         Map<StatusItem, Long> values = new LinkedHashMap<>();
         for (StatusItem item : items) {
             values.put(item, switch (item) {
@@ -24,7 +25,11 @@ public final class StatusValues {
                 case SIZE -> s.size();
                 case RECENT -> s.recent();
                 case HIGHESTMODSEQ -> s.highestModSeq();
+                case MAILBOXID -> 0L; // written as the objectid
             });
+        }
+        if (items.contains(StatusItem.MAILBOXID)) {
+            return new ImapResponse.StatusWithMailboxId(name, values, MailboxObjectIds.of(s.mailboxId()));
         }
         return new ImapResponse.Status(name, values);
     }

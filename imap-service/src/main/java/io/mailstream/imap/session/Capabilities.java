@@ -15,6 +15,10 @@ public final class Capabilities {
             "UIDPLUS", "MOVE", "UNSELECT", "CHILDREN", "SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "ESEARCH",
             "SEARCHRES", "ID");
 
+    /** RFC 5256 SORT and THREAD, RFC 5957 SORT=DISPLAY, RFC 5267 ESORT, RFC 8474 OBJECTID. */
+    private static final List<String> SORT_AND_IDS = List.of("SORT", "SORT=DISPLAY", "ESORT",
+            "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES", "OBJECTID");
+
     private final ImapSettings settings;
 
     public Capabilities(ImapSettings settings) {
@@ -37,6 +41,7 @@ public final class Capabilities {
         // RFC 7888: LITERAL+ and LITERAL- are never advertised together.
         caps.add(settings.literalMinus() ? "LITERAL-" : "LITERAL+");
         caps.addAll(EXTENSIONS);
+        caps.addAll(SORT_AND_IDS);
         if (session.state() instanceof SessionState.NotAuthenticated) {
             if (startTlsOffered(session)) {
                 caps.add("STARTTLS");

@@ -41,6 +41,7 @@ class SelectTest {
                     S: * OK [UNSEEN 2] First unseen message
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 3] Predicted next UID
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: a1 OK [READ-WRITE] SELECT completed
                     C: a2 EXAMINE INBOX
                     S: * FLAGS (\\Answered \\Flagged \\Deleted \\Seen \\Draft $Work)
@@ -50,6 +51,7 @@ class SelectTest {
                     S: * OK [UNSEEN 2] First unseen message
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 3] Predicted next UID
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: a2 OK [READ-ONLY] EXAMINE completed
                     C: a3 STORE 1 +FLAGS (\\Deleted)
                     S: a3 NO [READ-ONLY] The mailbox is read-only
@@ -81,6 +83,7 @@ class SelectTest {
                     S: * 1 EXISTS
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 2] Predicted next UID
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: * LIST (\\HasNoChildren \\Sent) "/" Sent
                     S: a3 OK [READ-WRITE] SELECT completed
                     C: a4 EXAMINE Sent
@@ -90,6 +93,7 @@ class SelectTest {
                     S: * 1 EXISTS
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 2] Predicted next UID
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: * LIST (\\HasNoChildren \\Sent) "/" Sent
                     S: a4 OK [READ-ONLY] EXAMINE completed
                     C: a5 FETCH 1 FLAGS

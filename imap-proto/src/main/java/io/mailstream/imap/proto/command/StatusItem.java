@@ -12,7 +12,9 @@ public enum StatusItem {
     DELETED,
     SIZE,
     RECENT,
-    HIGHESTMODSEQ;
+    HIGHESTMODSEQ,
+    /** RFC 8474 4.3 (its value is an objectid, not a number). */
+    MAILBOXID;
 
     /** The wire name (the enum name). */
     public String atom() {

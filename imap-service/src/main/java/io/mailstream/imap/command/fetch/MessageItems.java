@@ -38,6 +38,13 @@ final class MessageItems {
         if (item instanceof FetchItem.Body) {
             return new FetchAttribute.Body(meta.bodyStructure());
         }
+        if (item instanceof FetchItem.EmailId) {
+            // RFC 8474 5.1: content-derived, the same after COPY / MOVE
+            return new FetchAttribute.EmailId(meta.emailId());
+        }
+        if (item instanceof FetchItem.ThreadId) {
+            return new FetchAttribute.ThreadId(meta.threadId());
+        }
         return null;
     }
 }
