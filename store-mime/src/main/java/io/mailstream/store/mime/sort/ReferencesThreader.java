@@ -70,7 +70,7 @@ public final class ReferencesThreader {
             }
 
             public boolean reply(Node n) {
-                return n.msg.reply();
+                return n.msg != null && n.msg.reply();
             }
 
             public List<Node> children(Node n) {
