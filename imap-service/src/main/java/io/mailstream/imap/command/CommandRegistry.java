@@ -12,6 +12,8 @@ import io.mailstream.imap.command.fetch.FetchHandler;
 import io.mailstream.imap.command.list.ListHandler;
 import io.mailstream.imap.command.list.LsubHandler;
 import io.mailstream.imap.command.search.SearchHandler;
+import io.mailstream.imap.command.sort.SortHandler;
+import io.mailstream.imap.command.sort.ThreadHandler;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.session.SessionState;
 import java.util.Collections;
@@ -81,6 +83,11 @@ public final class CommandRegistry {
         r.add("UID COPY", SEL, Set.of(), new CopyHandler());
         r.add("MOVE", SEL, Set.of(USES_SEQS, BREAKS_SEQS), new MoveHandler());
         r.add("UID MOVE", SEL, Set.of(BREAKS_SEQS), new MoveHandler());
+        // RFC 5256 3: no EXPUNGE during SORT / THREAD, allowed during the UID forms
+        r.add("SORT", SEL, Set.of(USES_SEQS, NO_EXPUNGE), new SortHandler());
+        r.add("UID SORT", SEL, Set.of(), new SortHandler());
+        r.add("THREAD", SEL, Set.of(USES_SEQS, NO_EXPUNGE), new ThreadHandler());
+        r.add("UID THREAD", SEL, Set.of(), new ThreadHandler());
         return r;
     }
 

@@ -59,6 +59,8 @@ public final class CreateHandler implements CommandHandler<ImapCommand.Create> {
 
     private static Uni<ImapResponse.Tagged> create(CommandContext ctx, String name, Set<String> uses) {
         return ctx.store().call(s -> s.createMailbox(ctx.userId(), name, Set.copyOf(uses)))
-                .map(info -> ctx.ok("CREATE completed"));
+                // RFC 8474 4.1: the MAILBOXID of the new mailbox in the tagged OK
+                .map(info -> ctx.ok(new ResponseCode.MailboxId(MailboxObjectIds.of(info.mailboxId())),
+                        "CREATE completed"));
     }
 }

@@ -89,6 +89,9 @@ public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
             // RFC 7162 3.1.2: every SELECT/EXAMINE after a CONDSTORE enabling command.
             ctx.send(Condstore.highestModSeq(snapshot.highestModSeq()));
         }
+        // RFC 8474 4.2: an untagged OK with the MAILBOXID on every successful SELECT / EXAMINE
+        ctx.send(ImapResponse.Condition.ok(new ResponseCode.MailboxId(
+                MailboxObjectIds.of(snapshot.mailbox().mailboxId())), "Ok"));
         if (!rev1) {
             // RFC 9051 6.3.2: rev2 requires the mailbox's LIST response.
             ctx.send(new ImapResponse.List(MailboxAttributes.of(snapshot.mailbox(), false), MailStore.DELIMITER,

@@ -21,7 +21,7 @@ public final class StatusLookup {
     private StatusLookup() {
     }
 
-    public static Uni<ImapResponse.Status> status(CommandContext ctx, String name, List<StatusItem> items) {
+    public static Uni<ImapResponse> status(CommandContext ctx, String name, List<StatusItem> items) {
         return ctx.store().call(s -> s.status(ctx.userId(), name))
                 .chain(st -> extras(ctx, st, items).map(extra -> StatusValues.response(name, st, items, extra)));
     }

@@ -12,12 +12,15 @@ public final class StatusValues {
     private StatusValues() {
     }
 
-    public static ImapResponse.Status response(String name, MailboxStatus s, List<StatusItem> items) {
+    public static ImapResponse response(String name, MailboxStatus s, List<StatusItem> items) {
         return response(name, s, items, Map.of());
     }
 
-    /** With {@code extra} values of the items the store's status does not carry (see StatusLookup). */
-    public static ImapResponse.Status response(String name, MailboxStatus s, List<StatusItem> items,
+    /**
+     * With {@code extra} values of the items the store's status does not carry (see StatusLookup);
+     * with MAILBOXID among the items (RFC 8474 4.3), a {@link ImapResponse.StatusWithMailboxId}.
+     */
+    public static ImapResponse response(String name, MailboxStatus s, List<StatusItem> items,
             Map<StatusItem, Long> extra) {
         Map<StatusItem, Long> values = new LinkedHashMap<>();
         for (StatusItem item : items) {
@@ -31,7 +34,11 @@ public final class StatusValues {
                 case RECENT -> s.recent();
                 case HIGHESTMODSEQ -> s.highestModSeq();
                 case APPENDLIMIT, DELETED_STORAGE -> extra.getOrDefault(item, 0L);
+                case MAILBOXID -> 0L; // written as the objectid
             });
+        }
+        if (items.contains(StatusItem.MAILBOXID)) {
+            return new ImapResponse.StatusWithMailboxId(name, values, MailboxObjectIds.of(s.mailboxId()));
         }
         return new ImapResponse.Status(name, values);
     }

@@ -70,7 +70,7 @@ final class NotifyResponses {
                 case RECENT -> s.recent();
                 case HIGHESTMODSEQ -> s.highestModSeq();
                 // Never among the items chosen above.
-                case APPENDLIMIT, DELETED_STORAGE -> throw new IllegalArgumentException(
+                case APPENDLIMIT, DELETED_STORAGE, MAILBOXID -> throw new IllegalArgumentException(
                         "not a NOTIFY STATUS item: " + item);
             });
         }

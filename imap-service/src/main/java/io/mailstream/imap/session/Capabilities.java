@@ -22,6 +22,10 @@ public final class Capabilities {
     private static final List<String> SMALL_EXTENSIONS = List.of("QUOTA", "QUOTA=RES-STORAGE", "QUOTA=RES-MESSAGE",
             "MULTIAPPEND", "UTF8=ACCEPT", "CREATE-SPECIAL-USE");
 
+    /** RFC 5256 SORT and THREAD, RFC 5957 SORT=DISPLAY, RFC 5267 ESORT, RFC 8474 OBJECTID. */
+    private static final List<String> SORT_AND_IDS = List.of("SORT", "SORT=DISPLAY", "ESORT",
+            "THREAD=ORDEREDSUBJECT", "THREAD=REFERENCES", "OBJECTID");
+
     private final ImapSettings settings;
 
     public Capabilities(ImapSettings settings) {
@@ -48,6 +52,7 @@ public final class Capabilities {
         caps.addAll(NOTIFY);
         caps.addAll(SMALL_EXTENSIONS);
         caps.add("APPENDLIMIT=" + settings.effectiveAppendLimit());
+        caps.addAll(SORT_AND_IDS);
         if (session.state() instanceof SessionState.NotAuthenticated) {
             if (startTlsOffered(session)) {
                 caps.add("STARTTLS");

@@ -115,6 +115,7 @@ class QresyncPushTest {
                 S: * OK [UIDVALIDITY %1$s] UIDs valid
                 S: * OK [UIDNEXT 7] Predicted next UID
                 S: * OK [HIGHESTMODSEQ 12] Highest
+                S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                 S: * LIST (\\HasNoChildren) "/" INBOX
                 S: * VANISHED (EARLIER) 3,5
                 S: * 2 FETCH (UID 2 FLAGS (\\Flagged) MODSEQ (8))

@@ -83,6 +83,7 @@ class CondstoreTest {
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 3] Predicted next UID
                     S: * OK [HIGHESTMODSEQ 3] Highest
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: A142 OK [READ-WRITE] SELECT completed
                     C: A143 EXAMINE INBOX
                     S: * OK [CLOSED] Previous mailbox is now closed
@@ -94,6 +95,7 @@ class CondstoreTest {
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 3] Predicted next UID
                     S: * OK [HIGHESTMODSEQ 3] Highest
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: A143 OK [READ-ONLY] EXAMINE completed
                     C: A144 SELECT INBOX (CONDSTORE BOGUS)
                     S~ A144 BAD .*

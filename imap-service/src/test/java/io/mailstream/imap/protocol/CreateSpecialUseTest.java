@@ -34,7 +34,7 @@ class CreateSpecialUseTest {
                     S~ \\* CAPABILITY .* SPECIAL-USE .* CREATE-SPECIAL-USE .*
                     S: t0 OK CAPABILITY completed
                     C: t1 CREATE MySpecial (USE (\\Drafts \\Sent))
-                    S: t1 OK CREATE completed
+                    S~ t1 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: t2 LIST "" MySpecial RETURN (SPECIAL-USE)
                     S~ \\* LIST \\(\\\\HasNoChildren (\\\\Drafts \\\\Sent|\\\\Sent \\\\Drafts)\\) "/" MySpecial
                     S: t2 OK LIST completed
@@ -67,9 +67,9 @@ class CreateSpecialUseTest {
                     S: a4 OK LIST completed
                     # case-insensitive, repeated attribute given once; an empty USE list is a plain CREATE
                     C: a5 CREATE Old/Mail (USE (\\IMPORTANT \\important))
-                    S: a5 OK CREATE completed
+                    S~ a5 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a6 CREATE Plain (USE ())
-                    S: a6 OK CREATE completed
+                    S~ a6 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a7 LIST "" Old/Mail RETURN (SPECIAL-USE)
                     S: * LIST (\\HasNoChildren \\Important) "/" Old/Mail
                     S: a7 OK LIST completed

@@ -28,7 +28,7 @@ class MailboxCommandsTest {
         try (ImapClient c = server.login(u)) {
             Script.run(c, """
                     C: a1 CREATE Projects/2024/
-                    S: a1 OK CREATE completed
+                    S~ a1 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a2 CREATE Projects
                     S: a2 NO [ALREADYEXISTS] Mailbox already exists
                     C: a3 CREATE inbox
@@ -105,7 +105,7 @@ class MailboxCommandsTest {
         try (ImapClient c = server.login(u)) {
             Script.run(c, """
                     C: a1 CREATE Fruit/Banana
-                    S: a1 OK CREATE completed
+                    S~ a1 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a2 SUBSCRIBE Fruit/Banana
                     S: a2 OK SUBSCRIBE completed
                     C: a3 SUBSCRIBE Fruit/Peach
@@ -143,7 +143,7 @@ class MailboxCommandsTest {
         try (ImapClient c = server.login(u)) {
             Script.run(c, """
                     C: a1 CREATE Lists/Java
-                    S: a1 OK CREATE completed
+                    S~ a1 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a2 SUBSCRIBE Lists/Java
                     S: a2 OK SUBSCRIBE completed
                     C: a3 SUBSCRIBE INBOX
@@ -222,7 +222,7 @@ class MailboxCommandsTest {
         try (ImapClient c = server.login(u)) {
             Script.run(c, """
                     C: a1 CREATE "Entw&APw-rfe"
-                    S: a1 OK CREATE completed
+                    S~ a1 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a2 LIST "" Entw*
                     S: * LIST (\\HasNoChildren) "/" Entw&APw-rfe
                     S: a2 OK LIST completed
@@ -233,7 +233,7 @@ class MailboxCommandsTest {
                     S: * LIST (\\HasNoChildren) "/" "Entwürfe"
                     S: a4 OK LIST completed
                     C: a5 CREATE "Größe"
-                    S: a5 OK CREATE completed
+                    S~ a5 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a6 STATUS "Größe" (MESSAGES)
                     S: * STATUS "Größe" (MESSAGES 0)
                     S: a6 OK STATUS completed

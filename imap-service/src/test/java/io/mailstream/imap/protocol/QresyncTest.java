@@ -62,6 +62,7 @@ class QresyncTest {
             S: * OK [UIDVALIDITY %1$s] UIDs valid
             S: * OK [UIDNEXT 12] Predicted next UID
             S: * OK [HIGHESTMODSEQ 18] Highest
+            S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
             S: * LIST (\\HasNoChildren) "/" INBOX
             """;
 

@@ -41,6 +41,7 @@ class SelectTest {
                     S: * OK [UNSEEN 2] First unseen message
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 3] Predicted next UID
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: a1 OK [READ-WRITE] SELECT completed
                     C: a2 EXAMINE INBOX
                     # RFC 7162 3.2.11: a server advertising CONDSTORE/QRESYNC sends CLOSED to rev1 too
@@ -52,6 +53,7 @@ class SelectTest {
                     S: * OK [UNSEEN 2] First unseen message
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 3] Predicted next UID
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: a2 OK [READ-ONLY] EXAMINE completed
                     C: a3 STORE 1 +FLAGS (\\Deleted)
                     S: a3 NO [READ-ONLY] The mailbox is read-only
@@ -85,6 +87,7 @@ class SelectTest {
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 2] Predicted next UID
                     S: * OK [HIGHESTMODSEQ 2] Highest
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: * LIST (\\HasNoChildren \\Sent) "/" Sent
                     S: a3 OK [READ-WRITE] SELECT completed
                     C: a4 EXAMINE Sent
@@ -95,6 +98,7 @@ class SelectTest {
                     S: * OK [UIDVALIDITY %1$s] UIDs valid
                     S: * OK [UIDNEXT 2] Predicted next UID
                     S: * OK [HIGHESTMODSEQ 2] Highest
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: * LIST (\\HasNoChildren \\Sent) "/" Sent
                     S: a4 OK [READ-ONLY] EXAMINE completed
                     C: a5 FETCH 1 FLAGS

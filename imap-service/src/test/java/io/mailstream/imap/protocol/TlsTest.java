@@ -65,6 +65,7 @@ class TlsTest {
                     S: * 0 RECENT
                     S~ \\* OK \\[UIDVALIDITY \\d+\\] UIDs valid
                     S: * OK [UIDNEXT 1] Predicted next UID
+                    S~ \\* OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] Ok
                     S: b4 OK [READ-WRITE] SELECT completed
                     """.formatted(CAPS, u.username()));
         }

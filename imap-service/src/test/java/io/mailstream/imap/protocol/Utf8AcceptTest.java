@@ -32,7 +32,7 @@ class Utf8AcceptTest {
         try (ImapClient c = server.login(server.newUser())) {
             Script.run(c, """
                     C: a1 CREATE Entw&APw-rfe
-                    S: a1 OK CREATE completed
+                    S~ a1 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a2 LIST "" Entw*
                     S: * LIST (\\HasNoChildren) "/" Entw&APw-rfe
                     S: a2 OK LIST completed
@@ -43,7 +43,7 @@ class Utf8AcceptTest {
                     S: * LIST (\\HasNoChildren) "/" "Entwürfe"
                     S: a4 OK LIST completed
                     C: a5 CREATE "Größe/Maße"
-                    S: a5 OK CREATE completed
+                    S~ a5 OK \\[MAILBOXID \\(F[A-Za-z0-9_-]+\\)\\] CREATE completed
                     C: a6 STATUS "Größe/Maße" (MESSAGES)
                     S: * STATUS "Größe/Maße" (MESSAGES 0)
                     S: a6 OK STATUS completed

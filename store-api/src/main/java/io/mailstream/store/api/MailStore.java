@@ -1,6 +1,9 @@
 package io.mailstream.store.api;
 
 import io.mailstream.store.api.search.SearchKey;
+import io.mailstream.store.api.sort.SortCriterion;
+import io.mailstream.store.api.sort.ThreadAlgorithm;
+import io.mailstream.store.api.sort.ThreadForest;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
 import java.time.Instant;
@@ -128,6 +131,20 @@ public interface MailStore {
 
     /** Uids matching {@code key}, ascending. */
     Uni<List<Long>> search(String userId, String mailboxId, SearchKey key);
+
+    /**
+     * SORT / UID SORT (RFC 5256 3, RFC 5957): the uids matching {@code key}, ordered by the
+     * criteria, ties by uid (the implicit sequence-number criterion). A default so that existing
+     * implementations keep compiling until they add it.
+     */
+    default Uni<List<Long>> sort(String userId, String mailboxId, List<SortCriterion> criteria, SearchKey key) {
+        return Uni.createFrom().failure(new StoreException(StoreErrorCode.CANNOT, "SORT not supported"));
+    }
+
+    /** THREAD / UID THREAD (RFC 5256 3) over the messages matching {@code key}. */
+    default Uni<ThreadForest> thread(String userId, String mailboxId, ThreadAlgorithm algorithm, SearchKey key) {
+        return Uni.createFrom().failure(new StoreException(StoreErrorCode.CANNOT, "THREAD not supported"));
+    }
 
     /** Everything that changed after {@code sinceModSeq} (RFC 7162), including expunges. */
     Uni<Changes> changesSince(String userId, String mailboxId, long sinceModSeq);

@@ -22,6 +22,9 @@ import io.mailstream.store.api.StoreFlagsResult;
 import io.mailstream.store.api.UidSet;
 import io.mailstream.store.api.UserRef;
 import io.mailstream.store.api.search.SearchKey;
+import io.mailstream.store.api.sort.SortCriterion;
+import io.mailstream.store.api.sort.ThreadAlgorithm;
+import io.mailstream.store.api.sort.ThreadForest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -246,6 +249,24 @@ public final class StoreClient implements MailStore, AutoCloseable {
 
     /** Typed wrapper so Jackson writes the key's polymorphic type id. */
     private record SearchBody(SearchKey key) {
+    }
+
+    @Override
+    public Uni<List<Long>> sort(String userId, String mailboxId, List<SortCriterion> criteria, SearchKey key) {
+        return http.json(HttpMethod.POST, mailbox(userId, mailboxId) + "/sort", null, new SortBody(criteria, key),
+                as(UIDS));
+    }
+
+    private record SortBody(List<SortCriterion> criteria, SearchKey key) {
+    }
+
+    @Override
+    public Uni<ThreadForest> thread(String userId, String mailboxId, ThreadAlgorithm algorithm, SearchKey key) {
+        return http.json(HttpMethod.POST, mailbox(userId, mailboxId) + "/thread", null,
+                new ThreadBody(algorithm, key), as(ThreadForest.class));
+    }
+
+    private record ThreadBody(ThreadAlgorithm algorithm, SearchKey key) {
     }
 
     @Override

@@ -23,6 +23,9 @@ import io.mailstream.store.api.StoreFlagsResult;
 import io.mailstream.store.api.UidSet;
 import io.mailstream.store.api.UserRef;
 import io.mailstream.store.api.search.SearchKey;
+import io.mailstream.store.api.sort.SortCriterion;
+import io.mailstream.store.api.sort.ThreadAlgorithm;
+import io.mailstream.store.api.sort.ThreadForest;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.time.Duration;
@@ -459,6 +462,20 @@ public final class InMemoryMailStore implements MailStore {
             }
             return out;
         });
+    }
+
+    @Override
+    public Uni<List<Long>> sort(String userId, String mailboxId, List<SortCriterion> criteria, SearchKey key) {
+        return call(() -> InMemorySort.sort(matching(owned(userId, mailboxId), key), criteria));
+    }
+
+    @Override
+    public Uni<ThreadForest> thread(String userId, String mailboxId, ThreadAlgorithm algorithm, SearchKey key) {
+        return call(() -> InMemorySort.thread(matching(owned(userId, mailboxId), key), algorithm));
+    }
+
+    private static List<TestMessage> matching(TestMailbox m, SearchKey key) {
+        return m.messages.values().stream().filter(msg -> SearchEvaluator.matches(key, msg)).toList();
     }
 
     @Override

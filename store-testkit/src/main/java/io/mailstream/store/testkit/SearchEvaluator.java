@@ -41,6 +41,10 @@ final class SearchEvaluator {
             return u.uids().contains(m.uid);
         } else if (key instanceof SearchKey.ModSeq ms) {
             return m.modSeq >= ms.modSeq();
+        } else if (key instanceof SearchKey.EmailId e) {
+            return m.emailId.equals(e.id());
+        } else if (key instanceof SearchKey.ThreadId t) {
+            return m.threadId.equals(t.id());
         }
         throw new StoreException(StoreErrorCode.BADREQUEST, "search key must be resolved by the front-end: " + key);
     }

@@ -7,6 +7,8 @@ import io.mailstream.store.mime.MessageAnalysis;
 import io.mailstream.store.mime.MessageAnalyzer;
 import io.mailstream.store.mime.PartIndex;
 import io.mailstream.store.mime.Sections;
+import io.mailstream.store.mime.sort.ObjectIds;
+import io.mailstream.store.mime.sort.SortFields;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -19,6 +21,9 @@ final class TestMessage {
     Set<String> flags;
     final Instant internalDate;
     final MessageAnalysis analysis;
+    final SortFields sort;
+    final String emailId;
+    final String threadId;
 
     TestMessage(long uid, long modSeq, byte[] raw, Set<String> flags, Instant internalDate) {
         this.uid = uid;
@@ -27,6 +32,15 @@ final class TestMessage {
         this.flags = new LinkedHashSet<>(flags);
         this.internalDate = internalDate;
         this.analysis = MessageAnalyzer.analyze(raw);
+        this.sort = SortFields.of(analysis);
+        String sha = ObjectIds.sha256(raw);
+        this.emailId = ObjectIds.emailId(sha);
+        this.threadId = ObjectIds.threadId(sort, sha);
+    }
+
+    /** RFC 5256 2.2 sent date, the internal date when the Date: field has none. */
+    long sentAt() {
+        return (sort.sentAt() != null ? sort.sentAt() : internalDate).toEpochMilli();
     }
 
     MessageFlags flagsView() {
@@ -36,7 +50,7 @@ final class TestMessage {
     MessageMeta meta(boolean envelope, boolean structure) {
         return new MessageMeta(uid, modSeq, Set.copyOf(flags), internalDate, raw.length,
                 envelope ? analysis.envelope() : null, structure ? analysis.bodyStructure() : null,
-                "E" + Integer.toHexString(java.util.Arrays.hashCode(raw)), "T" + uid);
+                emailId, threadId);
     }
 
     byte[] section(SectionSpec spec, boolean binary) {

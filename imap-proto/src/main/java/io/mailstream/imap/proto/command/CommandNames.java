@@ -96,6 +96,12 @@ final class CommandNames {
         if (c instanceof ImapCommand.Move) {
             return ((ImapCommand.Move) c).uid() ? "UID MOVE" : "MOVE";
         }
+        if (c instanceof ImapCommand.Sort) {
+            return ((ImapCommand.Sort) c).uid() ? "UID SORT" : "SORT";
+        }
+        if (c instanceof ImapCommand.Thread) {
+            return ((ImapCommand.Thread) c).uid() ? "UID THREAD" : "THREAD";
+        }
         if (c instanceof ImapCommand.Id) {
             return "ID";
         }

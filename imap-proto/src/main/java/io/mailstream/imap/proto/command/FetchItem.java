@@ -20,6 +20,8 @@ public sealed interface FetchItem {
     FetchItem RFC822 = new Rfc822();
     FetchItem RFC822_HEADER = new Rfc822Header();
     FetchItem RFC822_TEXT = new Rfc822Text();
+    FetchItem EMAILID = new EmailId();
+    FetchItem THREADID = new ThreadId();
 
     /** {@code <offset.length>} of a partial fetch. */
     record Partial(long offset, long length) {
@@ -84,5 +86,13 @@ public sealed interface FetchItem {
 
     /** RFC 3501 RFC822.TEXT (= BODY[TEXT], sets \Seen). */
     record Rfc822Text() implements FetchItem {
+    }
+
+    /** RFC 8474 5.3 EMAILID. */
+    record EmailId() implements FetchItem {
+    }
+
+    /** RFC 8474 5.3 THREADID. */
+    record ThreadId() implements FetchItem {
     }
 }

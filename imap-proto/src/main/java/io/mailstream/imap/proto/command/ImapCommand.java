@@ -181,6 +181,26 @@ public sealed interface ImapCommand {
     }
 
     /**
+     * SORT / UID SORT (RFC 5256 3) with the RFC 5957 DISPLAYFROM/DISPLAYTO keys and the ESORT
+     * return options (RFC 5267 3.1); keys as for {@link Search}.
+     *
+     * @param returnOptions null without RETURN; {@code RETURN ()} yields {ALL}
+     */
+    record Sort(String tag, boolean uid, Set<SearchReturnOption> returnOptions,
+            java.util.List<io.mailstream.store.api.sort.SortCriterion> criteria, String charset, SearchKey key)
+            implements ImapCommand {
+        public Sort {
+            returnOptions = returnOptions == null ? null : Set.copyOf(returnOptions);
+            criteria = java.util.List.copyOf(criteria);
+        }
+    }
+
+    /** THREAD / UID THREAD (RFC 5256 3); keys as for {@link Search}. */
+    record Thread(String tag, boolean uid, io.mailstream.store.api.sort.ThreadAlgorithm algorithm, String charset,
+            SearchKey key) implements ImapCommand {
+    }
+
+    /**
      * FETCH / UID FETCH (RFC 9051 6.4.5) with RFC 7162 modifiers. Items as requested, macros
      * expanded; for UID FETCH the server adds UID (and MODSEQ with CHANGEDSINCE) itself.
      *

@@ -15,7 +15,9 @@ public enum StatusItem {
     RECENT,
     HIGHESTMODSEQ,
     APPENDLIMIT,
-    DELETED_STORAGE;
+    DELETED_STORAGE,
+    /** RFC 8474 4.3 (its value is an objectid, not a number). */
+    MAILBOXID;
 
     /** The wire name (the enum name, {@code _} written as {@code -}). */
     public String atom() {

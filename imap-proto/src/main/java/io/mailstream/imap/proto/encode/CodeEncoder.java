@@ -45,6 +45,8 @@ final class CodeEncoder {
             w.raw("HIGHESTMODSEQ ").number(c.modSeq());
         } else if (code instanceof ResponseCode.Modified c) {
             w.raw("MODIFIED ").raw(c.set().toString());
+        } else if (code instanceof ResponseCode.MailboxId c) {
+            w.raw("MAILBOXID (").raw(c.id()).raw(")");
         } else if (code instanceof ResponseCode.Other c) {
             w.raw(c.atom());
             if (c.text() != null && !c.text().isEmpty()) {

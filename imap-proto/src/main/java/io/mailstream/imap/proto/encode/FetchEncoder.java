@@ -67,6 +67,15 @@ final class FetchEncoder {
         } else if (a instanceof FetchAttribute.Rfc822Text r) {
             w.raw("RFC822.TEXT ");
             data(r.data(), false, w);
+        } else if (a instanceof FetchAttribute.EmailId e) {
+            w.raw("EMAILID (").raw(e.id()).raw(")");
+        } else if (a instanceof FetchAttribute.ThreadId t) {
+            // RFC 8474 5.3: NIL when the server has no THREADID for the message
+            if (t.id() == null) {
+                w.raw("THREADID NIL");
+            } else {
+                w.raw("THREADID (").raw(t.id()).raw(")");
+            }
         }
     }
 

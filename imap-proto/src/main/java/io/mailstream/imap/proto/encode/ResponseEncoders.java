@@ -67,6 +67,23 @@ final class ResponseEncoders {
             }
         } else if (r instanceof ImapResponse.ESearch e) {
             esearch(e, w);
+        } else if (r instanceof ImapResponse.Sort s) {
+            // RFC 5256 4: sort-data = "SORT" *(SP nz-number)
+            w.raw("* SORT");
+            for (long n : s.numbers()) {
+                w.sp().number(n);
+            }
+        } else if (r instanceof ImapResponse.Thread t) {
+            w.raw("* THREAD");
+            if (t.forest().size() > 0) {
+                w.sp().raw(ThreadEncoder.encode(t.forest()));
+            }
+        } else if (r instanceof ImapResponse.ESort e) {
+            esort(e, w);
+        } else if (r instanceof ImapResponse.StatusWithMailboxId s) {
+            w.raw("* STATUS ").mailbox(s.mailbox()).raw(" (");
+            statusValues(s.values(), s.mailboxId(), w);
+            w.raw(")");
         } else if (r instanceof ImapResponse.Enabled e) {
             w.raw("* ENABLED");
             for (String cap : e.capabilities()) {
@@ -163,13 +180,45 @@ final class ResponseEncoders {
     }
 
     private static void statusValues(Map<StatusItem, Long> values, ResponseWriter w) {
+        statusValues(values, null, w);
+    }
+
+    /** RFC 8474 4.3: status-att-val =/ "MAILBOXID" SP "(" objectid ")". */
+    private static void statusValues(Map<StatusItem, Long> values, String mailboxId, ResponseWriter w) {
         boolean first = true;
         for (Map.Entry<StatusItem, Long> e : values.entrySet()) {
             if (!first) {
                 w.sp();
             }
             first = false;
-            w.raw(e.getKey().atom()).sp().number(e.getValue());
+            if (e.getKey() == StatusItem.MAILBOXID) {
+                w.raw("MAILBOXID (").raw(mailboxId).raw(")");
+            } else {
+                w.raw(e.getKey().atom()).sp().number(e.getValue());
+            }
+        }
+    }
+
+    /** RFC 5267 3.1 / 3.2: like ESEARCH, with ALL in sort order. */
+    private static void esort(ImapResponse.ESort e, ResponseWriter w) {
+        w.raw("* ESEARCH");
+        if (e.correlator() != null) {
+            w.raw(" (TAG ").quotedOrLiteral(e.correlator()).raw(")");
+        }
+        if (e.uid()) {
+            w.raw(" UID");
+        }
+        if (e.min() != null) {
+            w.raw(" MIN ").number(e.min());
+        }
+        if (e.max() != null) {
+            w.raw(" MAX ").number(e.max());
+        }
+        if (e.all() != null && !e.all().isEmpty()) {
+            w.raw(" ALL ").raw(SequenceSets.ordered(e.all()));
+        }
+        if (e.count() != null) {
+            w.raw(" COUNT ").number(e.count());
         }
     }
 

@@ -89,6 +89,10 @@ final class CommandParser {
                 return AppendParser.append(tag, r);
             case "SEARCH":
                 return SearchParser.search(tag, false, r);
+            case "SORT":
+                return SortParser.sort(tag, false, r);
+            case "THREAD":
+                return SortParser.thread(tag, false, r);
             case "FETCH":
                 return FetchParser.fetch(tag, false, r);
             case "STORE":
@@ -122,6 +126,10 @@ final class CommandParser {
                 return FetchParser.fetch(tag, true, r);
             case "SEARCH":
                 return SearchParser.search(tag, true, r);
+            case "SORT":
+                return SortParser.sort(tag, true, r);
+            case "THREAD":
+                return SortParser.thread(tag, true, r);
             case "STORE":
                 return StoreParser.store(tag, true, r);
             case "COPY":

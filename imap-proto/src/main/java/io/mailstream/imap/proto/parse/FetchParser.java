@@ -98,6 +98,10 @@ final class FetchParser {
                 return FetchItem.UID;
             case "MODSEQ":
                 return FetchItem.MODSEQ;
+            case "EMAILID":
+                return FetchItem.EMAILID;
+            case "THREADID":
+                return FetchItem.THREADID;
             case "RFC822":
                 return FetchItem.RFC822;
             case "RFC822.HEADER":

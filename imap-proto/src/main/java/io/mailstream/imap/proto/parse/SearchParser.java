@@ -43,7 +43,7 @@ final class SearchParser {
     }
 
     /** search-return-opts: MIN / MAX / ALL / COUNT / SAVE; "()" means ALL (RFC 4731 3.1). */
-    private static Set<SearchReturnOption> returnOptions(Reader r) {
+    static Set<SearchReturnOption> returnOptions(Reader r) {
         Set<SearchReturnOption> opts = EnumSet.noneOf(SearchReturnOption.class);
         r.open();
         if (!r.peekIs(')')) {
@@ -64,13 +64,24 @@ final class SearchParser {
     }
 
     /** charset = atom / quoted; RFC 9051 6.4.4: UTF-8 and US-ASCII, else NO [BADCHARSET]. */
-    private static String charset(Reader r) {
+    static String charset(Reader r) {
         String cs = (r.peekIs('"') ? r.string() : r.atom()).toUpperCase(Locale.ROOT);
         if (!cs.equals("UTF-8") && !cs.equals("US-ASCII")) {
             throw new SyntaxException("unsupported charset " + CommandParser.shorten(cs),
                     io.mailstream.imap.proto.parse.ParseResult.Kind.BAD_CHARSET);
         }
         return cs;
+    }
+
+    /** 1*(SP search-key) after the charset of SORT / THREAD (RFC 5256 5 search-criteria). */
+    static SearchKey criteria(Reader r) {
+        List<SearchKey> keys = new ArrayList<>();
+        r.sp();
+        keys.add(key(r));
+        while (r.trySp()) {
+            keys.add(key(r));
+        }
+        return keys.size() == 1 ? keys.get(0) : new SearchKey.And(keys);
     }
 
     private static SearchKey key(Reader r) {
@@ -188,9 +199,25 @@ final class SearchParser {
             }
             case "MODSEQ":
                 return modseq(r);
+            // RFC 8474 6
+            case "EMAILID":
+                r.sp();
+                return new SearchKey.EmailId(objectId(r));
+            case "THREADID":
+                r.sp();
+                return new SearchKey.ThreadId(objectId(r));
             default:
                 throw new SyntaxException("unknown search key " + CommandParser.shorten(name));
         }
+    }
+
+    /** RFC 8474 7: objectid = 1*255(ALPHA / DIGIT / "_" / "-"), case-sensitive. */
+    private static String objectId(Reader r) {
+        String id = r.atom();
+        if (id.length() > 255 || !id.matches("[A-Za-z0-9_-]+")) {
+            throw new SyntaxException("invalid objectid");
+        }
+        return id;
     }
 
     private static SequenceSet sequenceSet(Reader r) {

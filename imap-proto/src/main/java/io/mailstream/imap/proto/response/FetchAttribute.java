@@ -69,4 +69,12 @@ public sealed interface FetchAttribute {
     /** RFC 3501 {@code RFC822.TEXT data}. */
     record Rfc822Text(NString data) implements FetchAttribute {
     }
+
+    /** {@code EMAILID (objectid)} (RFC 8474 5.3). */
+    record EmailId(String id) implements FetchAttribute {
+    }
+
+    /** {@code THREADID (objectid)} or {@code THREADID NIL} when {@code id} is null (RFC 8474 5.3). */
+    record ThreadId(String id) implements FetchAttribute {
+    }
 }

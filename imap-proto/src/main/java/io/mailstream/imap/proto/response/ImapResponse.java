@@ -146,6 +146,39 @@ public sealed interface ImapResponse {
             implements ImapResponse {
     }
 
+    /** {@code * SORT n...} (RFC 5256 4). */
+    record Sort(java.util.List<Long> numbers) implements ImapResponse {
+        public Sort {
+            numbers = java.util.List.copyOf(numbers);
+        }
+    }
+
+    /**
+     * {@code * THREAD (...)...} (RFC 5256 4) from a flat forest of message numbers (0 for a
+     * parent that is not among the results).
+     */
+    record Thread(io.mailstream.store.api.sort.ThreadForest forest) implements ImapResponse {
+    }
+
+    /**
+     * {@code * ESEARCH} answering an extended SORT (RFC 5267 3.1): MIN and MAX are the first and
+     * last in sort order, ALL keeps the sort order (ascending runs as ranges, 3.2).
+     */
+    record ESort(String correlator, boolean uid, Long min, Long max, java.util.List<Long> all, Long count)
+            implements ImapResponse {
+        public ESort {
+            all = all == null ? null : java.util.List.copyOf(all);
+        }
+    }
+
+    /** {@code * STATUS name (...)} with {@code MAILBOXID (id)} (RFC 8474 4.3) where that item is. */
+    record StatusWithMailboxId(String mailbox, Map<StatusItem, Long> values, String mailboxId)
+            implements ImapResponse {
+        public StatusWithMailboxId {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+        }
+    }
+
     /** {@code * ENABLED ...} (RFC 5161). */
     record Enabled(java.util.List<String> capabilities) implements ImapResponse {
         public Enabled {

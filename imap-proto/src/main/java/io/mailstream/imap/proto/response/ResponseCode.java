@@ -105,6 +105,10 @@ public sealed interface ResponseCode {
     record Modified(UidSet set) implements ResponseCode {
     }
 
+    /** {@code MAILBOXID (objectid)} (RFC 8474 4.1, 4.2). */
+    record MailboxId(String id) implements ResponseCode {
+    }
+
     /** Any other code: {@code atom [SP text]}; text may be null. */
     record Other(String atom, String text) implements ResponseCode {
     }

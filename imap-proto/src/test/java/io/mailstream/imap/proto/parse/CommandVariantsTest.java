@@ -21,7 +21,7 @@ class CommandVariantsTest {
 
     @Test
     void everyStatusItem() {
-        assertThat(parse("a STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY UNSEEN DELETED SIZE RECENT HIGHESTMODSEQ APPENDLIMIT deleted-storage messages)\r\n"))
+        assertThat(parse("a STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY UNSEEN DELETED SIZE RECENT HIGHESTMODSEQ APPENDLIMIT deleted-storage MAILBOXID messages)\r\n"))
                 .isEqualTo(new ImapCommand.Status("a", new MailboxName("INBOX"), List.of(StatusItem.values())));
     }
 

@@ -43,6 +43,13 @@ final class MessageItems {
             // RFC 7162 3.1.4.2: MODSEQ (n)
             return new FetchAttribute.ModSeq(meta.modSeq());
         }
+        if (item instanceof FetchItem.EmailId) {
+            // RFC 8474 5.1: content-derived, the same after COPY / MOVE
+            return new FetchAttribute.EmailId(meta.emailId());
+        }
+        if (item instanceof FetchItem.ThreadId) {
+            return new FetchAttribute.ThreadId(meta.threadId());
+        }
         return null;
     }
 }

@@ -27,7 +27,9 @@ import java.util.List;
     @JsonSubTypes.Type(value = SearchKey.Size.class, name = "size"),
     @JsonSubTypes.Type(value = SearchKey.Uids.class, name = "uids"),
     @JsonSubTypes.Type(value = SearchKey.ModSeq.class, name = "modseq"),
-    @JsonSubTypes.Type(value = SearchKey.MessageSet.class, name = "messageset")
+    @JsonSubTypes.Type(value = SearchKey.MessageSet.class, name = "messageset"),
+    @JsonSubTypes.Type(value = SearchKey.EmailId.class, name = "emailid"),
+    @JsonSubTypes.Type(value = SearchKey.ThreadId.class, name = "threadid")
 })
 public sealed interface SearchKey {
 
@@ -103,5 +105,13 @@ public sealed interface SearchKey {
      * store, which rejects this key with BADREQUEST.
      */
     record MessageSet(String set, boolean uid) implements SearchKey {
+    }
+
+    /** EMAILID objectid (RFC 8474 6): messages whose EMAILID is exactly {@code id} (case-sensitive). */
+    record EmailId(String id) implements SearchKey {
+    }
+
+    /** THREADID objectid (RFC 8474 6): messages whose THREADID is exactly {@code id}. */
+    record ThreadId(String id) implements SearchKey {
     }
 }

@@ -99,6 +99,19 @@ public class MessageResource {
         return store.search(userId, mailboxId, body(req).key());
     }
 
+    @POST
+    @Path("/users/{userId}/mailboxes/{mailboxId}/sort")
+    public Uni<List<Long>> sort(@RestPath String userId, @RestPath String mailboxId, StoreRequests.Sort req) {
+        return store.sort(userId, mailboxId, body(req).criteria(), req.key());
+    }
+
+    @POST
+    @Path("/users/{userId}/mailboxes/{mailboxId}/thread")
+    public Uni<io.mailstream.store.api.sort.ThreadForest> thread(@RestPath String userId, @RestPath String mailboxId,
+            StoreRequests.Thread req) {
+        return store.thread(userId, mailboxId, body(req).algorithm(), req.key());
+    }
+
     @GET
     @Path("/users/{userId}/mailboxes/{mailboxId}/changes")
     public Uni<Changes> changes(@RestPath String userId, @RestPath String mailboxId, @RestQuery Long since) {

@@ -45,4 +45,12 @@ public final class StoreRequests {
 
     public record Maildrop(String owner, long ttlMillis) {
     }
+
+    /** RFC 5256 SORT: criteria in priority order. */
+    public record Sort(java.util.List<io.mailstream.store.api.sort.SortCriterion> criteria, SearchKey key) {
+    }
+
+    /** RFC 5256 THREAD. */
+    public record Thread(io.mailstream.store.api.sort.ThreadAlgorithm algorithm, SearchKey key) {
+    }
 }

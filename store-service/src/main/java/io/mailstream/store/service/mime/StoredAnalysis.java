@@ -6,6 +6,7 @@ import io.mailstream.store.mime.MessageAnalysis;
 import io.mailstream.store.mime.MessageAnalyzer;
 import io.mailstream.store.mime.PartIndex;
 import io.mailstream.store.mime.SearchFields;
+import io.mailstream.store.mime.sort.SortFields;
 import io.mailstream.store.service.domain.Json;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,7 +19,7 @@ import org.jboss.logging.Logger;
  * blob), in the JSON forms kept in the message document.
  */
 public record StoredAnalysis(String sha256, String envelopeJson, String bodyStructureJson, String partsJson,
-        String searchJson) {
+        String searchJson, SortFields sort) {
     private static final Logger LOG = Logger.getLogger(StoredAnalysis.class);
 
     /** CPU-bound (hash and MIME walk): call it on a worker thread. */
@@ -32,7 +33,17 @@ public record StoredAnalysis(String sha256, String envelopeJson, String bodyStru
             a = flat(raw);
         }
         return new StoredAnalysis(sha256(raw), Json.write(a.envelope()), Json.write(a.bodyStructure()),
-                Json.write(a.parts()), Json.write(a.search()));
+                Json.write(a.parts()), Json.write(a.search()), sortFields(a));
+    }
+
+    /** RFC 5256 / RFC 5957 sort and thread keys; never fails an append. */
+    private static SortFields sortFields(MessageAnalysis a) {
+        try {
+            return SortFields.of(a);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "sort key extraction failed; storing empty keys");
+            return SortFields.of(null, null);
+        }
     }
 
     public static PartIndex parts(String json) {

@@ -9,6 +9,8 @@ import io.mailstream.store.service.config.StoreSettings;
 import io.mailstream.store.service.domain.MailboxNames;
 import io.mailstream.store.service.domain.MailboxRecord;
 import io.mailstream.store.service.domain.MessageDoc;
+import io.mailstream.store.service.domain.SortDoc;
+import io.mailstream.store.mime.sort.ObjectIds;
 import io.mailstream.store.service.mime.StoredAnalysis;
 import io.mailstream.store.service.repo.BlobRepo;
 import io.mailstream.store.service.repo.MailboxRepo;
@@ -76,10 +78,11 @@ public class AppendOp {
                 (m, uid, modSeq) -> messageDoc(m, uid, modSeq, a, flags, date, size));
     }
 
-    static Document messageDoc(MailboxRecord m, long uid, long modSeq, StoredAnalysis a, Set<String> flags, Date date,
-            long size) {
-        String emailId = "M" + a.sha256().substring(0, 24);
-        return new Document("_id", MessageDoc.id(m.id(), uid))
+    /** The message document of an append (public for the SORT/THREAD benchmark, which bulk-loads). */
+    public static Document messageDoc(MailboxRecord m, long uid, long modSeq, StoredAnalysis a, Set<String> flags,
+            Date date, long size) {
+        String emailId = ObjectIds.emailId(a.sha256());
+        Document d = new Document("_id", MessageDoc.id(m.id(), uid))
                 .append(MessageDoc.MAILBOX_ID, m.id())
                 .append(MessageDoc.USER_ID, m.userId())
                 .append(MessageDoc.UID, uid)
@@ -90,10 +93,12 @@ public class AppendOp {
                 .append(MessageDoc.SIZE, size)
                 .append(MessageDoc.BLOB_ID, a.sha256())
                 .append(MessageDoc.EMAIL_ID, emailId)
-                .append(MessageDoc.THREAD_ID, "T" + a.sha256().substring(0, 24))
+                .append(MessageDoc.THREAD_ID, ObjectIds.threadId(a.sort(), a.sha256()))
                 .append(MessageDoc.ENVELOPE, a.envelopeJson())
                 .append(MessageDoc.BODY_STRUCTURE, a.bodyStructureJson())
                 .append(MessageDoc.PARTS, a.partsJson())
                 .append(MessageDoc.SEARCH, a.searchJson());
+        SortDoc.put(d, a.sort(), date);
+        return d;
     }
 }

@@ -17,6 +17,9 @@ import io.mailstream.store.api.StoreFlagsResult;
 import io.mailstream.store.api.UidSet;
 import io.mailstream.store.api.UserRef;
 import io.mailstream.store.api.search.SearchKey;
+import io.mailstream.store.api.sort.SortCriterion;
+import io.mailstream.store.api.sort.ThreadAlgorithm;
+import io.mailstream.store.api.sort.ThreadForest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,6 +59,10 @@ public class MongoMailStore implements MailStore {
     SearchOps searchOps;
     @Inject
     MaildropOps maildrop;
+    @Inject
+    SortOps sortOps;
+    @Inject
+    ThreadOps threadOps;
 
     private static <T> Uni<T> call(Supplier<Uni<T>> op) {
         return Uni.createFrom().deferred(() -> op.get());
@@ -168,6 +175,16 @@ public class MongoMailStore implements MailStore {
     @Override
     public Uni<List<Long>> search(String userId, String mailboxId, SearchKey key) {
         return call(() -> searchOps.search(userId, mailboxId, key));
+    }
+
+    @Override
+    public Uni<List<Long>> sort(String userId, String mailboxId, List<SortCriterion> criteria, SearchKey key) {
+        return call(() -> sortOps.sort(userId, mailboxId, criteria, key));
+    }
+
+    @Override
+    public Uni<ThreadForest> thread(String userId, String mailboxId, ThreadAlgorithm algorithm, SearchKey key) {
+        return call(() -> threadOps.thread(userId, mailboxId, algorithm, key));
     }
 
     @Override

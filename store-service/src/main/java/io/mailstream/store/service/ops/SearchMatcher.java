@@ -62,6 +62,12 @@ final class SearchMatcher {
         if (key instanceof SearchKey.Text t) {
             return contains(fields().bodyText(), t.value()) || anyHeader(t.value());
         }
+        if (key instanceof SearchKey.EmailId e) {
+            return e.id() != null && e.id().equals(doc.getString(MessageDoc.EMAIL_ID));
+        }
+        if (key instanceof SearchKey.ThreadId t) {
+            return t.id() != null && t.id().equals(doc.getString(MessageDoc.THREAD_ID));
+        }
         return key instanceof SearchKey.All;
     }
 

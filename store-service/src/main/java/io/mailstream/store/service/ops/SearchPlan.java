@@ -74,6 +74,12 @@ final class SearchPlan {
         if (key instanceof SearchKey.Uids u) {
             return uids(u);
         }
+        if (key instanceof SearchKey.EmailId e) {
+            return eq(MessageDoc.EMAIL_ID, objectId(e.id()));
+        }
+        if (key instanceof SearchKey.ThreadId t) {
+            return eq(MessageDoc.THREAD_ID, objectId(t.id()));
+        }
         if (key instanceof SearchKey.MessageSet) {
             throw new StoreException(StoreErrorCode.BADREQUEST,
                     "sequence sets must be resolved to uids by the front-end");
@@ -132,6 +138,14 @@ final class SearchPlan {
             default:
                 return gte(MessageDoc.INTERNAL_DATE, start);
         }
+    }
+
+    /** RFC 8474 6: an exact, case-sensitive match. */
+    static String objectId(String id) {
+        if (id == null || id.isEmpty()) {
+            throw new StoreException(StoreErrorCode.BADREQUEST, "missing object id");
+        }
+        return id;
     }
 
     static String lower(String flag) {

@@ -81,6 +81,12 @@ public class MongoCollections {
                         new IndexOptions().name("mailbox_modseq")),
                 changes().createIndex(Indexes.ascending("mailboxId", "modseq"), new IndexOptions().name("mailbox_modseq")),
                 blobChunks().createIndex(Indexes.ascending("gen", "n"), new IndexOptions().name("gen_n")));
-        return Uni.join().all(all).andFailFast().replaceWithVoid();
+        List<Uni<String>> sortIndexes = new java.util.ArrayList<>(all);
+        // RFC 5256 SORT: one (mailboxId, key, uid) index per sort key, so a sort streams in index order
+        for (String key : io.mailstream.store.service.domain.SortDoc.INDEXED) {
+            sortIndexes.add(messages().createIndex(Indexes.ascending("mailboxId", key, "uid"),
+                    new IndexOptions().name("mailbox_" + key + "_uid")));
+        }
+        return Uni.join().all(sortIndexes).andFailFast().replaceWithVoid();
     }
 }

@@ -1,0 +1,7 @@
+package io.mailstream.store.api.sort;
+
+/** The threading algorithms of RFC 5256 3. */
+public enum ThreadAlgorithm {
+    ORDEREDSUBJECT,
+    REFERENCES
+}
