@@ -18,6 +18,8 @@ final class TestMessage {
     final byte[] raw;
     Set<String> flags;
     final Instant internalDate;
+    /** The zone the internal date was given in (RFC 9051 2.3.3); null: +0000. */
+    java.time.ZoneOffset internalDateOffset;
     final MessageAnalysis analysis;
 
     TestMessage(long uid, long modSeq, byte[] raw, Set<String> flags, Instant internalDate) {
@@ -36,7 +38,7 @@ final class TestMessage {
     MessageMeta meta(boolean envelope, boolean structure) {
         return new MessageMeta(uid, modSeq, Set.copyOf(flags), internalDate, raw.length,
                 envelope ? analysis.envelope() : null, structure ? analysis.bodyStructure() : null,
-                "E" + Integer.toHexString(java.util.Arrays.hashCode(raw)), "T" + uid);
+                "E" + Integer.toHexString(java.util.Arrays.hashCode(raw)), "T" + uid, internalDateOffset);
     }
 
     byte[] section(SectionSpec spec, boolean binary) {
