@@ -152,7 +152,9 @@ public class ExpungeOps {
                     }
                     long freed = bytes;
                     List<String> ids = uids.stream().map(u -> MessageDoc.id(mailboxId, u)).toList();
-                    return db.messages().deleteMany(in("_id", ids))
+                    // The sweep must not count these deletions before their references are released.
+                    return blobs.touch(refs.keySet())
+                            .onItem().transformToUni(t -> db.messages().deleteMany(in("_id", ids)))
                             .onItem().transformToUni(r -> Multi.createFrom().iterable(refs.entrySet())
                                     .onItem().transformToUniAndConcatenate(e -> blobs.release(e.getKey(), e.getValue()))
                                     .collect().last())

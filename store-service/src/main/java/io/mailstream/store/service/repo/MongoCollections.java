@@ -80,7 +80,9 @@ public class MongoCollections {
                 tombstones().createIndex(Indexes.ascending("mailboxId", "modseq"),
                         new IndexOptions().name("mailbox_modseq")),
                 changes().createIndex(Indexes.ascending("mailboxId", "modseq"), new IndexOptions().name("mailbox_modseq")),
-                blobChunks().createIndex(Indexes.ascending("gen", "n"), new IndexOptions().name("gen_n")));
+                blobChunks().createIndex(Indexes.ascending("gen", "n"), new IndexOptions().name("gen_n")),
+                // the blob sweep counts the messages of a blob
+                messages().createIndex(Indexes.ascending("blobId"), new IndexOptions().name("blob")));
         return Uni.join().all(all).andFailFast().replaceWithVoid();
     }
 }
