@@ -85,6 +85,20 @@ class BlobSweepTest {
     }
 
     @Test
+    void aWindowedRunExaminesOnlyBlobsTouchedInItsWindow() {
+        UserRef u = StoreTestSupport.newUser(admin, "pw");
+        byte[] raw = message("window", "refs " + UUID.randomUUID());
+        store.append(u.userId(), "INBOX", Set.of(), null, raw).await().atMost(WAIT);
+        String sha = StoredAnalysis.sha256(raw);
+        age(sha, 2L, hoursAgo(3));
+
+        sweep.sweep(hoursAgo(2), hoursAgo(1)).await().atMost(WAIT);
+        assertThat(Docs.getLong(blob(sha), "refs", -1)).isEqualTo(2);
+        sweep.sweep(hoursAgo(4), hoursAgo(1)).await().atMost(WAIT);
+        assertThat(Docs.getLong(blob(sha), "refs", -1)).isEqualTo(1);
+    }
+
+    @Test
     void recentlyTouchedBlobsAreLeftAlone() {
         UserRef u = StoreTestSupport.newUser(admin, "pw");
         byte[] raw = message("in flight", "refs " + UUID.randomUUID());

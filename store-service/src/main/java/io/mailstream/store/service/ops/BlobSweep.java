@@ -27,6 +27,8 @@ import org.jboss.logging.Logger;
  * references) leaves {@code refs} too high, and such a blob would never be deleted.
  *
  * <p>Every {@code blob-sweep.interval}, for each blob not touched for {@code blob-sweep.min-age}
+ * (the first run after start: all of them; later runs: those whose last touch crossed min-age
+ * since the previous successful run, with an overlap of min-age for clocks that differ)
  * (every operation that will add or remove a message of a blob touches it first: APPEND and COPY
  * when they take the reference, expunge before deleting), the messages referencing it are
  * counted and {@code refs} is set to that count, or the blob and its chunks are deleted when
@@ -51,6 +53,8 @@ public class BlobSweep {
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long timer = -1;
+    /** Cutoff of the last successful scheduled run; null: the next one is a full pass. */
+    private volatile Date lastCutoff;
 
     @Inject
     public BlobSweep(MongoCollections db, BlobRepo blobs, StoreSettings settings, Vertx vertx) {
@@ -76,7 +80,12 @@ public class BlobSweep {
     }
 
     private void scheduled() {
-        sweep(settings.blobSweep().minAge()).subscribe().with(r -> {
+        Duration minAge = settings.blobSweep().minAge();
+        Date cutoff = new Date(System.currentTimeMillis() - minAge.toMillis());
+        Date last = lastCutoff;
+        Date from = last == null ? null : new Date(last.getTime() - minAge.toMillis());
+        sweep(from, cutoff).subscribe().with(r -> {
+            lastCutoff = cutoff;
             if (r.repaired() + r.deleted() > 0) {
                 LOG.infof("blob sweep: %d examined, %d reference counts repaired, %d unreferenced blobs deleted",
                         r.examined(), r.repaired(), r.deleted());
@@ -90,13 +99,20 @@ public class BlobSweep {
      * memory and load.
      */
     public Uni<Result> sweep(Duration minAge) {
+        return sweep(null, new Date(System.currentTimeMillis() - minAge.toMillis()));
+    }
+
+    /**
+     * Sweeps the blobs last touched in {@code [from, cutoff)} ({@code from == null}: all before
+     * cutoff): what a scheduled run after the first one does.
+     */
+    public Uni<Result> sweep(Date from, Date cutoff) {
         if (!running.compareAndSet(false, true)) {
             return Uni.createFrom().item(new Result(0, 0, 0, 0));
         }
-        Date cutoff = new Date(System.currentTimeMillis() - minAge.toMillis());
         AtomicLong examined = new AtomicLong();
         AtomicLong[] by = {new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong()};
-        return blobs.untouchedSince(cutoff)
+        return blobs.touchedBetween(from, cutoff)
                 .onItem().transformToUniAndConcatenate(blob -> sweepBlob(blob).invoke(o -> {
                     examined.incrementAndGet();
                     by[o.ordinal()].incrementAndGet();

@@ -3,6 +3,7 @@ package io.mailstream.store.service.repo;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
@@ -139,9 +140,14 @@ public class BlobRepo {
                 : db.blobs().updateMany(in("_id", List.copyOf(sha256s)), set(UPDATED_AT, new Date())).replaceWithVoid();
     }
 
-    /** Blobs not touched since {@code cutoff} (or never): what the sweep examines. */
-    public Multi<Document> untouchedSince(Date cutoff) {
-        return db.blobs().find(or(lt(UPDATED_AT, cutoff), exists(UPDATED_AT, false)), new FindOptions()
+    /**
+     * Blobs last touched in {@code [from, cutoff)}: what the sweep examines; {@code from == null}:
+     * every blob not touched since {@code cutoff}, including those never touched.
+     */
+    public Multi<Document> touchedBetween(Date from, Date cutoff) {
+        Bson filter = from == null ? or(lt(UPDATED_AT, cutoff), exists(UPDATED_AT, false))
+                : and(gte(UPDATED_AT, from), lt(UPDATED_AT, cutoff));
+        return db.blobs().find(filter, new FindOptions()
                 .projection(new Document("gen", 1).append("refs", 1).append(UPDATED_AT, 1).append("size", 1)
                         .append("chunkSize", 1)).batchSize(500));
     }

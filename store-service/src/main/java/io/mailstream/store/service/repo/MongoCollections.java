@@ -82,7 +82,8 @@ public class MongoCollections {
                 changes().createIndex(Indexes.ascending("mailboxId", "modseq"), new IndexOptions().name("mailbox_modseq")),
                 blobChunks().createIndex(Indexes.ascending("gen", "n"), new IndexOptions().name("gen_n")),
                 // the blob sweep counts the messages of a blob
-                messages().createIndex(Indexes.ascending("blobId"), new IndexOptions().name("blob")));
+                messages().createIndex(Indexes.ascending("blobId"), new IndexOptions().name("blob")),
+                blobs().createIndex(Indexes.ascending("updatedAt"), new IndexOptions().name("updated_at")));
         return Uni.join().all(all).andFailFast().replaceWithVoid();
     }
 }
