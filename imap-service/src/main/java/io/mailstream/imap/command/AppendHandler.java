@@ -8,7 +8,6 @@ import io.mailstream.store.api.AppendItem;
 import io.mailstream.store.api.AppendResult;
 import io.mailstream.store.api.UidSet;
 import io.smallrye.mutiny.Uni;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -61,19 +60,16 @@ public final class AppendHandler implements CommandHandler<ImapCommand.Append> {
     }
 
     private static Uni<AppendResult> one(CommandContext ctx, String mailbox, AppendMessage msg) {
-        return ctx.store().call(s -> s.append(ctx.userId(), mailbox, Set.copyOf(msg.flags()), date(msg),
+        // RFC 9051 2.3.3: the internal date keeps the zone the client gave (FETCH INTERNALDATE returns it)
+        return ctx.store().call(s -> s.appendAt(ctx.userId(), mailbox, Set.copyOf(msg.flags()), msg.internalDate(),
                 msg.content()));
     }
 
     private static List<AppendItem> items(List<AppendMessage> messages) {
         List<AppendItem> items = new ArrayList<>(messages.size());
         for (AppendMessage m : messages) {
-            items.add(new AppendItem(Set.copyOf(m.flags()), date(m), m.content()));
+            items.add(AppendItem.at(Set.copyOf(m.flags()), m.internalDate(), m.content()));
         }
         return items;
-    }
-
-    private static Instant date(AppendMessage msg) {
-        return msg.internalDate() == null ? null : msg.internalDate().toInstant();
     }
 }

@@ -42,7 +42,7 @@ class AppendTest {
                     C: a4 SELECT Drafts
                     S* a4 OK .*
                     C: a5 FETCH 1:2 (FLAGS INTERNALDATE RFC822.SIZE)
-                    S: * 1 FETCH (FLAGS (\\Seen \\Draft \\Recent) INTERNALDATE " 5-Mar-2024 07:30:00 +0000" RFC822.SIZE 18)
+                    S: * 1 FETCH (FLAGS (\\Seen \\Draft \\Recent) INTERNALDATE " 5-Mar-2024 08:30:00 +0100" RFC822.SIZE 18)
                     S~ \\* 2 FETCH \\(FLAGS \\(\\\\Recent\\) INTERNALDATE ".*" RFC822.SIZE 16\\)
                     S: a5 OK FETCH completed
                     # an APPEND to the selected mailbox is announced

@@ -50,7 +50,7 @@ class MultiAppendTest {
                     S* a1 OK .*
                     C: a2 FETCH 1:2 (UID FLAGS INTERNALDATE ENVELOPE)
                     S~ \\* 1 FETCH \\(UID 1 FLAGS \\(\\\\Seen \\\\Recent\\) INTERNALDATE ".*" ENVELOPE \\(.*"afternoon meeting".*\\)\\)
-                    S~ \\* 2 FETCH \\(UID 2 FLAGS \\(\\\\Seen \\\\Recent\\) INTERNALDATE " 2-Jul-2002 06:43:04 \\+0000" ENVELOPE \\(.*"Re: afternoon meeting".*\\)\\)
+                    S~ \\* 2 FETCH \\(UID 2 FLAGS \\(\\\\Seen \\\\Recent\\) INTERNALDATE " 1-Jul-2002 22:43:04 -0800" ENVELOPE \\(.*"Re: afternoon meeting".*\\)\\)
                     S: a2 OK FETCH completed
                     """.formatted(len(M1), M1.replace("\r\n", "\\r\\n").stripTrailing(), len(M2),
                     M2.replace("\r\n", "\\r\\n"), v));

@@ -95,6 +95,18 @@ public interface MailStore {
             byte[] message);
 
     /**
+     * {@link #append} keeping the zone of the internal date (RFC 9051 2.3.3: a date-time with a
+     * zone; FETCH INTERNALDATE returns it, {@link MessageMeta#internalDateTime()}). A default that
+     * drops the zone, so that existing implementations keep compiling until they add it.
+     *
+     * @param internalDate null for "now"
+     */
+    default Uni<AppendResult> appendAt(String userId, String mailboxName, Set<String> flags,
+            java.time.OffsetDateTime internalDate, byte[] message) {
+        return append(userId, mailboxName, flags, internalDate == null ? null : internalDate.toInstant(), message);
+    }
+
+    /**
      * RFC 3502 MULTIAPPEND: stores all {@code messages} in one mailbox atomically: either every
      * message is appended (consecutive uids in the order given, durable before the Uni completes)
      * or none is. Each message is checked against the size limit (TOOBIG), their total against

@@ -169,6 +169,19 @@ public final class StoreClient implements MailStore, AutoCloseable {
                 as(AppendResult.class));
     }
 
+    /** As append, the internal date sent with its zone (ISO-8601 offset date-time, RFC 9051 2.3.3). */
+    @Override
+    public Uni<AppendResult> appendAt(String userId, String mailboxName, Set<String> flags,
+            java.time.OffsetDateTime internalDate, byte[] message) {
+        Map<String, Object> q = new HashMap<>();
+        q.put("mailbox", mailboxName);
+        q.put("flag", flags == null ? List.of() : List.copyOf(flags));
+        q.put("internalDate", internalDate == null ? null
+                : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(internalDate));
+        return http.octets(user(userId) + "/append", q, message == null ? new byte[0] : message,
+                as(AppendResult.class));
+    }
+
     /**
      * RFC 3502 MULTIAPPEND: the messages' octets back to back as the body, one {@code part}
      * query parameter per message ({@code size,internalDate,flag flag...}; empty date = now).
@@ -183,7 +196,9 @@ public final class StoreClient implements MailStore, AutoCloseable {
                 return Uni.createFrom().failure(new io.mailstream.store.api.StoreException(
                         io.mailstream.store.api.StoreErrorCode.BADREQUEST, "bad flag"));
             }
-            parts.add(m.message().length + "," + (m.internalDate() == null ? "" : m.internalDate().toString()) + ","
+            parts.add(m.message().length + "," + (m.internalDate() == null ? "" : m.internalDateOffset() == null
+                    ? m.internalDate().toString() : java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME
+                            .format(m.internalDate().atOffset(m.internalDateOffset()))) + ","
                     + String.join(" ", m.flags()));
             body.writeBytes(m.message());
         }

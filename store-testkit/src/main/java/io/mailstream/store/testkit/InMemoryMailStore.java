@@ -224,7 +224,7 @@ public final class InMemoryMailStore implements MailStore {
                 // RFC 9051 6.3.10: renaming INBOX moves its messages and leaves INBOX empty.
                 TestMailbox dst = createNow(u, t, Set.of());
                 for (TestMessage msg : src.messages.values()) {
-                    dst.add(msg.raw, msg.flags, msg.internalDate);
+                    dst.add(msg.raw, msg.flags, msg.internalDate).internalDateOffset = msg.internalDateOffset;
                 }
                 src.expungeAll(src.messages.keySet());
                 return;
@@ -306,18 +306,30 @@ public final class InMemoryMailStore implements MailStore {
     @Override
     public Uni<AppendResult> append(String userId, String mailboxName, Set<String> flags, Instant internalDate,
             byte[] message) {
-        return call(() -> {
-            TestUser u = userById(userId);
-            TestMailbox m = mailbox(u, normalize(mailboxName));
-            selectable(m);
-            if (message.length > maxMessageSize) {
-                throw new StoreException(StoreErrorCode.TOOBIG, "message larger than " + maxMessageSize);
-            }
-            checkQuota(u, message.length, 1);
-            TestMessage msg = m.add(message, Flags.canonical(flags == null ? Set.of() : flags),
-                    internalDate == null ? Instant.now() : internalDate);
-            return new AppendResult(m.id, m.uidValidity, msg.uid, msg.modSeq);
-        });
+        return call(() -> appendNow(userId, mailboxName, flags, internalDate, null, message));
+    }
+
+    /** As {@link #append}, keeping the zone of the internal date (RFC 9051 2.3.3), as the store does. */
+    @Override
+    public Uni<AppendResult> appendAt(String userId, String mailboxName, Set<String> flags,
+            java.time.OffsetDateTime internalDate, byte[] message) {
+        return call(() -> appendNow(userId, mailboxName, flags, internalDate == null ? null : internalDate.toInstant(),
+                internalDate == null ? null : internalDate.getOffset(), message));
+    }
+
+    private AppendResult appendNow(String userId, String mailboxName, Set<String> flags, Instant internalDate,
+            java.time.ZoneOffset offset, byte[] message) {
+        TestUser u = userById(userId);
+        TestMailbox m = mailbox(u, normalize(mailboxName));
+        selectable(m);
+        if (message.length > maxMessageSize) {
+            throw new StoreException(StoreErrorCode.TOOBIG, "message larger than " + maxMessageSize);
+        }
+        checkQuota(u, message.length, 1);
+        TestMessage msg = m.add(message, Flags.canonical(flags == null ? Set.of() : flags),
+                internalDate == null ? Instant.now() : internalDate);
+        msg.internalDateOffset = offset;
+        return new AppendResult(m.id, m.uidValidity, msg.uid, msg.modSeq);
     }
 
     @Override
@@ -350,6 +362,7 @@ public final class InMemoryMailStore implements MailStore {
             for (AppendItem item : messages) {
                 TestMessage msg = m.add(item.message(), Flags.canonical(item.flags()),
                         item.internalDate() == null ? Instant.now() : item.internalDate());
+                msg.internalDateOffset = item.internalDate() == null ? null : item.internalDateOffset();
                 msg.modSeq = modSeq;
                 out.add(new AppendResult(m.id, m.uidValidity, msg.uid, modSeq));
             }
@@ -556,7 +569,9 @@ public final class InMemoryMailStore implements MailStore {
         List<Long> to = new ArrayList<>();
         for (TestMessage msg : chosen) {
             from.add(msg.uid);
-            to.add(dst.add(msg.raw, msg.flags, msg.internalDate).uid);
+            TestMessage copy = dst.add(msg.raw, msg.flags, msg.internalDate);
+            copy.internalDateOffset = msg.internalDateOffset;
+            to.add(copy.uid);
         }
         if (move) {
             src.expungeAll(from);

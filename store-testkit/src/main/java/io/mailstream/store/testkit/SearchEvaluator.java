@@ -32,7 +32,8 @@ final class SearchEvaluator {
             return contains(m.analysis.search().bodyText(), t.value()) || m.analysis.search().headers().stream()
                     .anyMatch(h -> contains(h.name() + ": " + h.value(), t.value()));
         } else if (key instanceof SearchKey.InternalDate d) {
-            return compare(d.op(), m.internalDate.atOffset(ZoneOffset.UTC).toLocalDate(), d.date());
+            return compare(d.op(), m.internalDate.atOffset(
+                    m.internalDateOffset == null ? ZoneOffset.UTC : m.internalDateOffset).toLocalDate(), d.date());
         } else if (key instanceof SearchKey.SentDate d) {
             return m.analysis.search().sentDate() != null && compare(d.op(), m.analysis.search().sentDate(), d.date());
         } else if (key instanceof SearchKey.Size s) {

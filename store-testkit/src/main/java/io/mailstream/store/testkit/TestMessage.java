@@ -20,6 +20,8 @@ final class TestMessage {
     final byte[] raw;
     Set<String> flags;
     final Instant internalDate;
+    /** The zone the internal date was given in (RFC 9051 2.3.3); null: +0000. */
+    java.time.ZoneOffset internalDateOffset;
     final MessageAnalysis analysis;
     final SortFields sort;
     final String emailId;
@@ -50,7 +52,7 @@ final class TestMessage {
     MessageMeta meta(boolean envelope, boolean structure) {
         return new MessageMeta(uid, modSeq, Set.copyOf(flags), internalDate, raw.length,
                 envelope ? analysis.envelope() : null, structure ? analysis.bodyStructure() : null,
-                emailId, threadId);
+                emailId, threadId, internalDateOffset);
     }
 
     byte[] section(SectionSpec spec, boolean binary) {

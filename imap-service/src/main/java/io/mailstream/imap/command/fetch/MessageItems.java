@@ -4,7 +4,6 @@ import io.mailstream.imap.proto.command.FetchItem;
 import io.mailstream.imap.proto.response.FetchAttribute;
 import io.mailstream.imap.selected.FlagOrder;
 import io.mailstream.store.api.MessageMeta;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 /**
@@ -25,7 +24,8 @@ final class MessageItems {
             return new FetchAttribute.Uid(meta.uid());
         }
         if (item instanceof FetchItem.InternalDate) {
-            return new FetchAttribute.InternalDate(meta.internalDate().atOffset(ZoneOffset.UTC));
+            // RFC 9051 2.3.3: the date-time with the zone it was appended with (+0000 if unknown)
+            return new FetchAttribute.InternalDate(meta.internalDateTime());
         }
         if (item instanceof FetchItem.Rfc822Size) {
             return new FetchAttribute.Rfc822Size(meta.size());

@@ -3,7 +3,7 @@ package io.mailstream.store.service.api;
 import io.mailstream.store.api.AppendItem;
 import io.mailstream.store.api.StoreErrorCode;
 import io.mailstream.store.api.StoreException;
-import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,10 +28,10 @@ final class AppendParts {
                 throw new StoreException(StoreErrorCode.BADREQUEST, "bad part: " + p);
             }
             int size;
-            Instant date;
+            OffsetDateTime date;
             try {
                 size = Integer.parseInt(f[0]);
-                date = f[1].isEmpty() ? null : Instant.parse(f[1]);
+                date = f[1].isEmpty() ? null : internalDate(f[1]);
             } catch (NumberFormatException | DateTimeParseException e) {
                 throw new StoreException(StoreErrorCode.BADREQUEST, "bad part: " + p);
             }
@@ -44,12 +44,20 @@ final class AppendParts {
                     flags.add(flag);
                 }
             }
-            items.add(new AppendItem(flags, date, Arrays.copyOfRange(body, offset, offset + size)));
+            items.add(AppendItem.at(flags, date, Arrays.copyOfRange(body, offset, offset + size)));
             offset += size;
         }
         if (offset != body.length) {
             throw new StoreException(StoreErrorCode.BADREQUEST, "part sizes do not match the body");
         }
         return items;
+    }
+
+    /**
+     * An internal date on the wire: ISO-8601 with its zone ({@code 2026-11-26T10:39:37+01:00},
+     * RFC 9051 2.3.3) or an instant ({@code ...Z}, as older clients send it: +0000).
+     */
+    static OffsetDateTime internalDate(String text) {
+        return OffsetDateTime.parse(text);
     }
 }

@@ -32,19 +32,19 @@ public class MessageResource {
     @Inject
     MongoMailStore store;
 
-    /** Body: the raw RFC 5322 message; {@code flag} repeated; {@code internalDate} ISO-8601. */
+    /** Body: the raw RFC 5322 message; {@code flag} repeated; {@code internalDate} ISO-8601 with its zone. */
     @POST
     @Path("/users/{userId}/append")
     @Consumes(MediaType.APPLICATION_OCTET_STREAM)
     public Uni<AppendResult> append(@RestPath String userId, @RestQuery String mailbox, @RestQuery List<String> flag,
             @RestQuery String internalDate, byte[] message) {
-        Instant date;
+        java.time.OffsetDateTime date;
         try {
-            date = internalDate == null || internalDate.isEmpty() ? null : Instant.parse(internalDate);
+            date = internalDate == null || internalDate.isEmpty() ? null : AppendParts.internalDate(internalDate);
         } catch (DateTimeParseException e) {
             throw new StoreException(StoreErrorCode.BADREQUEST, "bad internalDate: " + internalDate);
         }
-        return store.append(userId, mailbox, flag == null ? null : new LinkedHashSet<>(flag), date, message);
+        return store.appendAt(userId, mailbox, flag == null ? null : new LinkedHashSet<>(flag), date, message);
     }
 
     /**

@@ -53,6 +53,26 @@ public interface StoreSettings {
     @WithDefault("500")
     int batchSize();
 
+    /** The blob sweep ({@code mailstream.store.blob-sweep.*}): see {@code ops.BlobSweep}. */
+    BlobSweep blobSweep();
+
+    interface BlobSweep {
+        /** false: never runs (another instance, or an operator's job, does it). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Time between two sweeps of this instance. */
+        @WithDefault("1h")
+        Duration interval();
+
+        /**
+         * Blobs whose references changed more recently are left alone: an append, copy or
+         * expunge in flight touched them. Far above any write (lease-wait, request timeouts).
+         */
+        @WithDefault("1h")
+        Duration minAge();
+    }
+
     /** Argon2id cost for new password hashes (existing hashes keep theirs). */
     Argon2 argon2();
 

@@ -4,6 +4,8 @@ import io.mailstream.store.api.MessageFlags;
 import io.mailstream.store.api.MessageMeta;
 import io.mailstream.store.api.mime.BodyStructure;
 import io.mailstream.store.api.mime.Envelope;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,10 @@ public final class MessageDoc {
     /** Lower-cased copy of {@link #FLAGS}: keywords and system flags match case-insensitively. */
     public static final String LFLAGS = "lflags";
     public static final String INTERNAL_DATE = "internalDate";
+    /** Zone offset of the internal date in seconds (RFC 9051 2.3.3); absent in older documents: +0000. */
+    public static final String INTERNAL_DATE_OFFSET = "internalDateOffset";
+    /** The internal date's day in its own zone, as UTC midnight (RFC 9051 6.4.4); absent in older documents. */
+    public static final String INTERNAL_DAY = "internalDay";
     public static final String SIZE = "size";
     public static final String BLOB_ID = "blobId";
     public static final String EMAIL_ID = "emailId";
@@ -70,6 +76,16 @@ public final class MessageDoc {
         Envelope env = withEnvelope ? Json.read(d.getString(ENVELOPE), Envelope.class) : null;
         BodyStructure bs = withBodyStructure ? Json.read(d.getString(BODY_STRUCTURE), BodyStructure.class) : null;
         return new MessageMeta(uid(d), modSeq(d), Set.copyOf(flags(d)), date == null ? null : date.toInstant(),
-                Docs.getLong(d, SIZE, 0), env, bs, d.getString(EMAIL_ID), d.getString(THREAD_ID));
+                Docs.getLong(d, SIZE, 0), env, bs, d.getString(EMAIL_ID), d.getString(THREAD_ID), offset(d));
+    }
+
+    /** The zone of the internal date; +0000 for documents stored before it was kept. */
+    public static ZoneOffset offset(Document d) {
+        return ZoneOffset.ofTotalSeconds((int) Docs.getLong(d, INTERNAL_DATE_OFFSET, 0));
+    }
+
+    /** A day as stored in {@link #INTERNAL_DAY}. */
+    public static Date day(LocalDate day) {
+        return Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 }

@@ -20,6 +20,8 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -49,8 +51,16 @@ public class AppendOp {
         this.settings = settings;
     }
 
+    /** An append whose internal date has no zone ({@code null}: now): +0000. */
     public Uni<AppendResult> append(String userId, String mailboxName, Set<String> rawFlags, Instant internalDate,
             byte[] message) {
+        return appendAt(userId, mailboxName, rawFlags,
+                internalDate == null ? null : internalDate.atOffset(ZoneOffset.UTC), message);
+    }
+
+    /** An append keeping the zone of the internal date (RFC 9051 2.3.3; {@code null}: now). */
+    public Uni<AppendResult> appendAt(String userId, String mailboxName, Set<String> rawFlags,
+            OffsetDateTime internalDate, byte[] message) {
         if (message == null || message.length == 0) {
             throw new StoreException(StoreErrorCode.BADREQUEST, "empty message");
         }
@@ -60,7 +70,7 @@ public class AppendOp {
         }
         Set<String> flags = rawFlags == null ? Set.of() : Flags.canonical(rawFlags);
         String name = MailboxNames.normalize(mailboxName, StoreErrorCode.NONEXISTENT);
-        Date date = Date.from(internalDate == null ? Instant.now() : internalDate);
+        OffsetDateTime date = internalDate == null ? OffsetDateTime.now(ZoneOffset.UTC) : internalDate;
         long size = message.length;
         return mailboxes.requireByName(userId, name).onItem().transformToUni(m -> users.reserve(userId, size, 1)
                 // Quota reserved: from here on every failure gives it back.
@@ -72,15 +82,21 @@ public class AppendOp {
                         .onFailure().call(f -> users.addUsage(userId, -size, -1))));
     }
 
-    private Uni<AppendResult> writeDocument(MailboxRecord target, StoredAnalysis a, Set<String> flags, Date date,
+    private Uni<AppendResult> writeDocument(MailboxRecord target, StoredAnalysis a, Set<String> flags,
+            OffsetDateTime date,
             long size) {
         return batcher.submit(target.userId(), target.id(), List.copyOf(flags),
                 (m, uid, modSeq) -> messageDoc(m, uid, modSeq, a, flags, date, size));
     }
 
-    /** The message document of an append (public for the SORT/THREAD benchmark, which bulk-loads). */
+    /**
+     * The message document of an append (public for the SORT/THREAD benchmark, which bulk-loads).
+     * The internal date is kept as the instant, its zone offset in seconds (RFC 9051 2.3.3) and its
+     * day in that zone (RFC 9051 6.4.4: SEARCH BEFORE/ON/SINCE compare that day, disregarding
+     * time and timezone).
+     */
     public static Document messageDoc(MailboxRecord m, long uid, long modSeq, StoredAnalysis a, Set<String> flags,
-            Date date, long size) {
+            OffsetDateTime date, long size) {
         String emailId = ObjectIds.emailId(a.sha256());
         Document d = new Document("_id", MessageDoc.id(m.id(), uid))
                 .append(MessageDoc.MAILBOX_ID, m.id())
@@ -89,7 +105,9 @@ public class AppendOp {
                 .append(MessageDoc.MODSEQ, modSeq)
                 .append(MessageDoc.FLAGS, List.copyOf(flags))
                 .append(MessageDoc.LFLAGS, MessageDoc.lower(flags))
-                .append(MessageDoc.INTERNAL_DATE, date)
+                .append(MessageDoc.INTERNAL_DATE, Date.from(date.toInstant()))
+                .append(MessageDoc.INTERNAL_DATE_OFFSET, date.getOffset().getTotalSeconds())
+                .append(MessageDoc.INTERNAL_DAY, MessageDoc.day(date.toLocalDate()))
                 .append(MessageDoc.SIZE, size)
                 .append(MessageDoc.BLOB_ID, a.sha256())
                 .append(MessageDoc.EMAIL_ID, emailId)
@@ -98,7 +116,7 @@ public class AppendOp {
                 .append(MessageDoc.BODY_STRUCTURE, a.bodyStructureJson())
                 .append(MessageDoc.PARTS, a.partsJson())
                 .append(MessageDoc.SEARCH, a.searchJson());
-        SortDoc.put(d, a.sort(), date);
+        SortDoc.put(d, a.sort(), Date.from(date.toInstant()));
         return d;
     }
 }

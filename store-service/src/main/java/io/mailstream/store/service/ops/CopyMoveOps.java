@@ -59,20 +59,46 @@ public class CopyMoveOps {
         return copyInternal(userId, mailboxId, uids, destinationName, true);
     }
 
+    /**
+     * RFC 6851 MOVE. The user's usage does not change (the copies take over the originals'
+     * share), so a move is never refused for quota and never holds a reservation. A source that
+     * another writer expunged between the copy and the removal gave its usage back; its copy
+     * lives on, so its usage is counted again.
+     */
     public Uni<CopyResult> move(String userId, String mailboxId, UidSet uids, String destinationName) {
-        // The user's usage does not grow by a move, so it is not refused for quota.
         return copyInternal(userId, mailboxId, uids, destinationName, false).onItem().transformToUni(c -> {
             if (c.sourceUids().isEmpty()) {
                 return Uni.createFrom().item(c);
             }
-            return writer.write(userId, mailboxId, ctx -> expunge.remove(ctx, UidSet.ofAll(c.sourceUids()), false))
+            return writer.write(userId, mailboxId,
+                            ctx -> expunge.remove(ctx, UidSet.ofAll(c.sourceUids()), false, false))
+                    .call(e -> recount(userId, c, e.expunged()))
                     .map(e -> new CopyResult(c.destinationMailboxId(), c.destinationUidValidity(), c.sourceUids(),
                             c.destinationUids(), e.highestModSeq()));
         });
     }
 
+    /** Counts the usage of copies whose source was expunged by someone else meanwhile. */
+    private Uni<Void> recount(String userId, CopyResult c, UidSet removed) {
+        List<String> orphans = new ArrayList<>();
+        for (int i = 0; i < c.sourceUids().size(); i++) {
+            if (!removed.contains(c.sourceUids().get(i))) {
+                orphans.add(MessageDoc.id(c.destinationMailboxId(), c.destinationUids().get(i)));
+            }
+        }
+        if (orphans.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return db.messages().find(com.mongodb.client.model.Filters.in("_id", orphans),
+                        new FindOptions().projection(new Document(MessageDoc.SIZE, 1)))
+                .collect().asList()
+                .onItem().transformToUni(ds -> users.addUsage(userId,
+                        ds.stream().mapToLong(d -> Docs.getLong(d, MessageDoc.SIZE, 0)).sum(), ds.size()));
+    }
+
+    /** {@code copy == false}: the copy half of MOVE, which neither reserves nor gives back usage. */
     private Uni<CopyResult> copyInternal(String userId, String mailboxId, UidSet uids, String destinationName,
-            boolean checkQuota) {
+            boolean copy) {
         if (uids == null) {
             throw new StoreException(StoreErrorCode.BADREQUEST, "missing uid set");
         }
@@ -85,12 +111,17 @@ public class CopyMoveOps {
                                         List.of(), src.stableModSeq()));
                             }
                             long bytes = docs.stream().mapToLong(d -> Docs.getLong(d, MessageDoc.SIZE, 0)).sum();
-                            Uni<Void> usage = checkQuota ? users.reserve(userId, bytes, docs.size())
-                                    : users.addUsage(userId, bytes, docs.size());
+                            // Same discipline as APPEND: an atomic reservation, given back on any failure.
+                            Uni<Void> usage = copy ? users.reserve(userId, bytes, docs.size())
+                                    : Uni.createFrom().voidItem();
+                            // References too high are repaired by the blob sweep; too low would lose bytes, so a
+                            // failed addRefs gives back only the usage.
                             return usage
-                                    .onItem().transformToUni(x -> addRefs(docs, 1))
-                                    .onItem().transformToUni(x -> insertCopies(src, dst, uids, docs)
-                                            .onFailure().call(f -> giveBack(userId, docs)));
+                                    .onItem().transformToUni(x -> addRefs(docs, 1).onFailure()
+                                            .call(f -> copy ? users.addUsage(userId, -bytes, -docs.size())
+                                                    : Uni.createFrom().voidItem()))
+                                    .onItem().transformToUni(y -> insertCopies(src, dst, uids, docs, copy)
+                                            .onFailure().call(f -> giveBack(userId, docs, copy)));
                         })));
     }
 
@@ -103,9 +134,10 @@ public class CopyMoveOps {
                 .filter(q.exact()).collect().asList();
     }
 
-    private Uni<Void> giveBack(String userId, List<Document> docs) {
-        long bytes = docs.stream().mapToLong(d -> Docs.getLong(d, MessageDoc.SIZE, 0)).sum();
-        return addRefs(docs, -1).onItem().transformToUni(y -> users.addUsage(userId, -bytes, -docs.size()));
+    private Uni<Void> giveBack(String userId, List<Document> docs, boolean usage) {
+        long bytes = usage ? docs.stream().mapToLong(d -> Docs.getLong(d, MessageDoc.SIZE, 0)).sum() : 0;
+        return addRefs(docs, -1).onItemOrFailure()
+                .transformToUni((y, f) -> users.addUsage(userId, -bytes, usage ? -docs.size() : 0));
     }
 
     private Uni<Void> addRefs(List<Document> docs, long sign) {
@@ -122,7 +154,8 @@ public class CopyMoveOps {
      * documents stream through in batches (bounded memory) and are inserted with their new uids.
      * Sources expunged meanwhile are skipped and their quota and references given back.
      */
-    private Uni<CopyResult> insertCopies(MailboxRecord src, MailboxRecord dst, UidSet uids, List<Document> planned) {
+    private Uni<CopyResult> insertCopies(MailboxRecord src, MailboxRecord dst, UidSet uids, List<Document> planned,
+            boolean usage) {
         Map<Long, Long> newUid = new LinkedHashMap<>();
         return writer.write(dst.userId(), dst.id(), ctx -> writer.allocate(ctx, planned.size()).onItem()
                 .transformToUni(m -> {
@@ -148,7 +181,7 @@ public class CopyMoveOps {
                                 List<Document> skipped = planned.stream()
                                         .filter(d -> !ev.containsKey(newUid.get(MessageDoc.uid(d)))).toList();
                                 return skipped.isEmpty() ? Uni.createFrom().voidItem()
-                                        : giveBack(dst.userId(), skipped);
+                                        : giveBack(dst.userId(), skipped, usage);
                             })
                             .map(x -> {
                                 List<Long> srcUids = new ArrayList<>();

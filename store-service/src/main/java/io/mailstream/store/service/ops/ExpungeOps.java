@@ -68,6 +68,14 @@ public class ExpungeOps {
 
     /** Removes messages under an already held lease ({@code onlyDeleted == false}: MOVE). */
     Uni<ExpungeResult> remove(WriteContext ctx, UidSet uids, boolean onlyDeleted) {
+        return remove(ctx, uids, onlyDeleted, true);
+    }
+
+    /**
+     * As {@link #remove(WriteContext, UidSet, boolean)}; {@code giveBackUsage == false} for the
+     * source side of MOVE, whose copies keep the usage (a MOVE never changes the user's usage).
+     */
+    Uni<ExpungeResult> remove(WriteContext ctx, UidSet uids, boolean onlyDeleted, boolean giveBackUsage) {
         String deleted = Flags.DELETED.toLowerCase(Locale.ROOT);
         Bson filter;
         java.util.function.Predicate<Document> exact;
@@ -91,7 +99,7 @@ public class ExpungeOps {
             return writer.allocate(ctx, 0).onItem().transformToUni(m -> {
                 List<Long> gone = docs.stream().map(MessageDoc::uid).toList();
                 return tombstones(m, gone)
-                        .onItem().transformToUni(x -> deleteMessages(m.id(), m.userId(), docs))
+                        .onItem().transformToUni(x -> deleteMessages(m.id(), m.userId(), docs, giveBackUsage))
                         .onItem().transformToUni(x -> changeLog.record(m.id(), m.modSeq(), gone, true))
                         // Retention is housekeeping: its failure must not fail a done expunge.
                         .onItem().transformToUni(x -> purgeOldTombstones(ctx).onFailure().recoverWithNull())
@@ -129,6 +137,10 @@ public class ExpungeOps {
      * Used by expunge and by mailbox deletion.
      */
     Uni<Void> deleteMessages(String mailboxId, String userId, List<Document> docs) {
+        return deleteMessages(mailboxId, userId, docs, true);
+    }
+
+    private Uni<Void> deleteMessages(String mailboxId, String userId, List<Document> docs, boolean giveBackUsage) {
         return Multi.createFrom().iterable(partition(docs))
                 .onItem().transformToUniAndConcatenate(batch -> {
                     List<Long> uids = batch.stream().map(MessageDoc::uid).toList();
@@ -140,11 +152,14 @@ public class ExpungeOps {
                     }
                     long freed = bytes;
                     List<String> ids = uids.stream().map(u -> MessageDoc.id(mailboxId, u)).toList();
-                    return db.messages().deleteMany(in("_id", ids))
+                    // The sweep must not count these deletions before their references are released.
+                    return blobs.touch(refs.keySet())
+                            .onItem().transformToUni(t -> db.messages().deleteMany(in("_id", ids)))
                             .onItem().transformToUni(r -> Multi.createFrom().iterable(refs.entrySet())
                                     .onItem().transformToUniAndConcatenate(e -> blobs.release(e.getKey(), e.getValue()))
                                     .collect().last())
-                            .onItem().transformToUni(x -> users.addUsage(userId, -freed, -batch.size()));
+                            .onItem().transformToUni(x -> giveBackUsage
+                                    ? users.addUsage(userId, -freed, -batch.size()) : Uni.createFrom().voidItem());
                 })
                 .collect().last().replaceWithVoid();
     }

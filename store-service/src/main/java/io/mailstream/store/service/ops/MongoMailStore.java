@@ -135,6 +135,12 @@ public class MongoMailStore implements MailStore {
     }
 
     @Override
+    public Uni<AppendResult> appendAt(String userId, String mailboxName, Set<String> flags,
+            java.time.OffsetDateTime internalDate, byte[] message) {
+        return call(() -> appendOp.appendAt(userId, mailboxName, flags, internalDate, message));
+    }
+
+    @Override
     public Uni<List<AppendResult>> appendAll(String userId, String mailboxName,
             List<io.mailstream.store.api.AppendItem> messages) {
         return call(() -> multiAppendOp.appendAll(userId, mailboxName, messages));

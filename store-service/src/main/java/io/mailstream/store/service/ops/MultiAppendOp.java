@@ -21,9 +21,9 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -129,9 +129,11 @@ public class MultiAppendOp {
                     for (int i = 0; i < k; i++) {
                         AppendItem item = items.get(i);
                         Set<String> flags = Flags.canonical(item.flags());
-                        Instant when = item.internalDate() == null ? Instant.now() : item.internalDate();
+                        OffsetDateTime when = item.internalDate() == null ? OffsetDateTime.now(ZoneOffset.UTC)
+                                : item.internalDate().atOffset(item.internalDateOffset() == null ? ZoneOffset.UTC
+                                        : item.internalDateOffset());
                         long uid = firstUid + i;
-                        docs.add(AppendOp.messageDoc(m, uid, m.modSeq(), analyses.get(i), flags, Date.from(when),
+                        docs.add(AppendOp.messageDoc(m, uid, m.modSeq(), analyses.get(i), flags, when,
                                 item.message().length));
                         results.add(new AppendResult(m.id(), m.uidValidity(), uid, m.modSeq()));
                         event.put(uid, List.copyOf(flags));

@@ -77,7 +77,8 @@ final class SearchMatcher {
 
     private LocalDate internalDay() {
         Date d = doc.getDate(MessageDoc.INTERNAL_DATE);
-        return d == null ? LocalDate.EPOCH : d.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
+        // RFC 9051 6.4.4: the day of the internal date in its own zone, disregarding time and timezone
+        return d == null ? LocalDate.EPOCH : d.toInstant().atOffset(MessageDoc.offset(doc)).toLocalDate();
     }
 
     private static boolean compare(SearchKey.DateOp op, LocalDate value, LocalDate key) {

@@ -37,7 +37,8 @@ public class SearchOps {
         boolean text = SearchPlan.needsText(key);
         Document projection = new Document(MessageDoc.UID, 1).append(MessageDoc.LFLAGS, 1)
                 .append(MessageDoc.SIZE, 1).append(MessageDoc.MODSEQ, 1).append(MessageDoc.INTERNAL_DATE, 1)
-                .append(MessageDoc.EMAIL_ID, 1).append(MessageDoc.THREAD_ID, 1);
+                .append(MessageDoc.EMAIL_ID, 1).append(MessageDoc.THREAD_ID, 1)
+                .append(MessageDoc.INTERNAL_DATE_OFFSET, 1);
         if (text) {
             projection.append(MessageDoc.SEARCH, 1);
         }

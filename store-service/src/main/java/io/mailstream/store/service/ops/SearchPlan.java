@@ -13,7 +13,6 @@ import io.mailstream.store.api.StoreException;
 import io.mailstream.store.api.search.SearchKey;
 import io.mailstream.store.service.domain.MessageDoc;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -123,20 +122,29 @@ final class SearchPlan {
                 r.get(r.size() - 1).last()));
     }
 
-    /** RFC 9051 6.4.4: dates compare by day; internal dates are taken in UTC. */
+    /**
+     * RFC 9051 6.4.4: BEFORE/ON/SINCE compare the day of the internal date "disregarding time and
+     * timezone", i.e. the day in the internal date's own zone, kept as {@code internalDay}.
+     * Documents stored before it was kept have a +0000 internal date: their UTC day is that day.
+     */
     private static Bson date(SearchKey.DateOp op, LocalDate day) {
         if (op == null || day == null) {
             throw new StoreException(StoreErrorCode.BADREQUEST, "incomplete date search key");
         }
-        Date start = Date.from(day.atStartOfDay(ZoneOffset.UTC).toInstant());
-        Date next = Date.from(day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        return or(dayRange(MessageDoc.INTERNAL_DAY, op, day),
+                and(eq(MessageDoc.INTERNAL_DAY, null), dayRange(MessageDoc.INTERNAL_DATE, op, day)));
+    }
+
+    private static Bson dayRange(String field, SearchKey.DateOp op, LocalDate day) {
+        Date start = MessageDoc.day(day);
+        Date next = MessageDoc.day(day.plusDays(1));
         switch (op) {
             case BEFORE:
-                return lt(MessageDoc.INTERNAL_DATE, start);
+                return lt(field, start);
             case ON:
-                return and(gte(MessageDoc.INTERNAL_DATE, start), lt(MessageDoc.INTERNAL_DATE, next));
+                return and(gte(field, start), lt(field, next));
             default:
-                return gte(MessageDoc.INTERNAL_DATE, start);
+                return gte(field, start);
         }
     }
 

@@ -2,8 +2,12 @@ package io.mailstream.store.service.repo;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 import static com.mongodb.client.model.Updates.set;
@@ -25,10 +29,12 @@ import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.Binary;
 
 /**
@@ -51,6 +57,9 @@ public class BlobRepo {
     private static final FindOneAndUpdateOptions UPSERT_AFTER = new FindOneAndUpdateOptions()
             .upsert(true).returnDocument(ReturnDocument.AFTER);
 
+    /** When a reference was last taken or a release announced ({@link #touch}); the sweep's clock. */
+    public static final String UPDATED_AT = "updatedAt";
+
     private final MongoCollections db;
 
     @Inject
@@ -69,7 +78,7 @@ public class BlobRepo {
         return db.blobs().find(eq("_id", sha256)).collect().first().onItem().transformToUni(existing -> {
             if (existing != null) {
                 // Known bytes: one more reference, unless the blob was deleted meanwhile.
-                return db.blobs().updateOne(eq("_id", sha256), combine(inc("refs", 1L), set("updatedAt", new Date())))
+                return db.blobs().updateOne(eq("_id", sha256), combine(inc("refs", 1L), set(UPDATED_AT, new Date())))
                         .onItem().transformToUni(r -> r.getMatchedCount() > 0 ? Uni.createFrom().voidItem()
                                 : store(sha256, gen, raw));
             }
@@ -88,7 +97,7 @@ public class BlobRepo {
     private Uni<Document> reference(String sha256, String gen, long size) {
         Date now = new Date();
         return db.blobs().findOneAndUpdate(eq("_id", sha256),
-                        combine(inc("refs", 1L), set("updatedAt", now), setOnInsert("gen", gen),
+                        combine(inc("refs", 1L), set(UPDATED_AT, now), setOnInsert("gen", gen),
                                 setOnInsert("size", size), setOnInsert("complete", true),
                                 setOnInsert("chunkSize", CHUNK_SIZE)),
                         UPSERT_AFTER)
@@ -115,9 +124,49 @@ public class BlobRepo {
                 .onItem().transformToUni(r -> writeChunks(gen, raw, last));
     }
 
-    /** Adds {@code n} references (COPY shares the bytes). */
+    /** Adds {@code n} references (COPY shares the bytes); touches the blob, as every reference change does. */
     public Uni<Void> addRefs(String sha256, long n) {
-        return db.blobs().updateOne(eq("_id", sha256), inc("refs", n)).replaceWithVoid();
+        return db.blobs().updateOne(eq("_id", sha256), combine(inc("refs", n), set(UPDATED_AT, new Date())))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Touches blobs whose messages are about to be deleted (before the deletion, the references
+     * are released after it): the sweep leaves a recently touched blob alone, so it never counts
+     * a deleted message whose reference is still to be released.
+     */
+    public Uni<Void> touch(Collection<String> sha256s) {
+        return sha256s.isEmpty() ? Uni.createFrom().voidItem()
+                : db.blobs().updateMany(in("_id", List.copyOf(sha256s)), set(UPDATED_AT, new Date())).replaceWithVoid();
+    }
+
+    /**
+     * Blobs last touched in {@code [from, cutoff)}: what the sweep examines; {@code from == null}:
+     * every blob not touched since {@code cutoff}, including those never touched.
+     */
+    public Multi<Document> touchedBetween(Date from, Date cutoff) {
+        Bson filter = from == null ? or(lt(UPDATED_AT, cutoff), exists(UPDATED_AT, false))
+                : and(gte(UPDATED_AT, from), lt(UPDATED_AT, cutoff));
+        return db.blobs().find(filter, new FindOptions()
+                .projection(new Document("gen", 1).append("refs", 1).append(UPDATED_AT, 1).append("size", 1)
+                        .append("chunkSize", 1)).batchSize(500));
+    }
+
+    /** Sets the reference count if the blob is still exactly as {@code seen} (generation, refs, touch time). */
+    public Uni<Boolean> setRefsIfUnchanged(Document seen, long refs) {
+        return db.blobs().updateOne(unchanged(seen), set("refs", refs)).map(r -> r.getMatchedCount() > 0);
+    }
+
+    /** Deletes the blob and its chunks if it is still exactly as {@code seen}. */
+    public Uni<Boolean> deleteIfUnchanged(Document seen) {
+        return db.blobs().findOneAndDelete(unchanged(seen)).onItem().transformToUni(deleted -> deleted == null
+                ? Uni.createFrom().item(false)
+                : db.blobChunks().deleteMany(in("_id", chunkIds(deleted))).replaceWith(true));
+    }
+
+    private static Bson unchanged(Document seen) {
+        return and(eq("_id", seen.get("_id")), eq("gen", seen.getString("gen")),
+                eq("refs", Docs.getLong(seen, "refs", 0)), eq(UPDATED_AT, seen.getDate(UPDATED_AT)));
     }
 
     /** Drops {@code n} references; the last one deletes the blob and its chunks. */

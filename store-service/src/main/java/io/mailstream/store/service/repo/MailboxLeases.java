@@ -118,8 +118,9 @@ public class MailboxLeases {
                         com.mongodb.client.model.Filters.gt("modseq", m.stableModSeq())))
                 .map(t -> Docs.getLong(t, "uid", 0)).collect().asList()
                 .onItem().transformToUni(uids -> uids.isEmpty() ? Uni.createFrom().voidItem()
-                        : db.messages().deleteMany(and(eq("mailboxId", m.id()),
-                                com.mongodb.client.model.Filters.in("uid", uids))).replaceWithVoid())
+                        : touchBlobs(and(eq("mailboxId", m.id()), com.mongodb.client.model.Filters.in("uid", uids)))
+                                .onItem().transformToUni(x -> db.messages().deleteMany(and(eq("mailboxId", m.id()),
+                                        com.mongodb.client.model.Filters.in("uid", uids)))).replaceWithVoid())
                 .onItem().transformToUni(x -> db.mailboxes().findOneAndUpdate(
                         and(eq("_id", m.id()), eq(MailboxRecord.LEASE_TOKEN, lease.token())),
                         combine(set(MailboxRecord.STABLE_MOD_SEQ, m.modSeq()),
@@ -131,6 +132,19 @@ public class MailboxLeases {
                     }
                     return new Lease(lease.mailboxId(), lease.token(), lease.until(), MailboxRecord.from(doc));
                 });
+    }
+
+    /**
+     * Touches the blobs of the messages recovery deletes (their references are not released
+     * here): the blob sweep's next run recounts them (see BlobRepo#touch).
+     */
+    private Uni<Void> touchBlobs(org.bson.conversions.Bson messages) {
+        return db.messages().find(messages, new io.quarkus.mongodb.FindOptions()
+                        .projection(new Document("blobId", 1)))
+                .map(d -> d.getString("blobId")).filter(java.util.Objects::nonNull).collect().asSet()
+                .onItem().transformToUni(ids -> ids.isEmpty() ? Uni.createFrom().voidItem()
+                        : db.blobs().updateMany(com.mongodb.client.model.Filters.in("_id", java.util.List.copyOf(ids)),
+                                set(BlobRepo.UPDATED_AT, new Date())).replaceWithVoid());
     }
 
     /**

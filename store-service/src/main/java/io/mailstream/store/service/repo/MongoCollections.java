@@ -80,7 +80,10 @@ public class MongoCollections {
                 tombstones().createIndex(Indexes.ascending("mailboxId", "modseq"),
                         new IndexOptions().name("mailbox_modseq")),
                 changes().createIndex(Indexes.ascending("mailboxId", "modseq"), new IndexOptions().name("mailbox_modseq")),
-                blobChunks().createIndex(Indexes.ascending("gen", "n"), new IndexOptions().name("gen_n")));
+                blobChunks().createIndex(Indexes.ascending("gen", "n"), new IndexOptions().name("gen_n")),
+                // the blob sweep counts the messages of a blob
+                messages().createIndex(Indexes.ascending("blobId"), new IndexOptions().name("blob")),
+                blobs().createIndex(Indexes.ascending("updatedAt"), new IndexOptions().name("updated_at")));
         List<Uni<String>> sortIndexes = new java.util.ArrayList<>(all);
         // RFC 5256 SORT: one (mailboxId, key, uid) index per sort key, so a sort streams in index order
         for (String key : io.mailstream.store.service.domain.SortDoc.INDEXED) {

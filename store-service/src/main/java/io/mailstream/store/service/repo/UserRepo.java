@@ -1,6 +1,12 @@
 package io.mailstream.store.service.repo;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.inc;
 
 import com.mongodb.ErrorCategory;
@@ -14,9 +20,11 @@ import io.mailstream.store.service.domain.UserRecord;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 
 /** The {@code users} collection. */
@@ -83,11 +91,21 @@ public class UserRepo {
     }
 
     /**
-     * Checks the quota (RFC 9208 STORAGE and MESSAGE) for {@code bytes}/{@code messages} more and
-     * reserves them. The check and the increment are two steps, so concurrent appends may
-     * overshoot a limit by a message or two; they never lose data.
+     * Reserves {@code bytes}/{@code messages} more of the user's quota (RFC 9208 STORAGE and
+     * MESSAGE) or fails with OVERQUOTA. The check and the increment are one atomic conditional
+     * update of the user document: {@code $inc} only where {@code usedBytes <= quotaBytes - bytes}
+     * (and the same for messages), with the limits read just before as part of the condition.
+     * So concurrent reservations never pass a limit together. If the limits changed in between
+     * (an admin set the quota), the update matches nothing and the reservation is retried with
+     * the new limits. Callers give a reservation back ({@link #addUsage} negative) on any failure.
      */
     public Uni<Void> reserve(String userId, long bytes, long messages) {
+        return reserve(userId, bytes, messages, RESERVE_ATTEMPTS);
+    }
+
+    private static final int RESERVE_ATTEMPTS = 5;
+
+    private Uni<Void> reserve(String userId, long bytes, long messages, int attempts) {
         return require(userId).onItem().transformToUni(u -> {
             if (u.quotaBytes() >= 0 && u.usedBytes() + bytes > u.quotaBytes()) {
                 return Uni.createFrom().failure(new StoreException(StoreErrorCode.OVERQUOTA, "storage quota exceeded"));
@@ -95,8 +113,31 @@ public class UserRepo {
             if (u.quotaMessages() >= 0 && u.usedMessages() + messages > u.quotaMessages()) {
                 return Uni.createFrom().failure(new StoreException(StoreErrorCode.OVERQUOTA, "message quota exceeded"));
             }
-            return addUsage(userId, bytes, messages);
+            List<Bson> cond = new ArrayList<>(List.of(eq("_id", userId),
+                    limit(UserRecord.QUOTA_BYTES, UserRecord.USED_BYTES, u.quotaBytes(), bytes),
+                    limit(UserRecord.QUOTA_MESSAGES, UserRecord.USED_MESSAGES, u.quotaMessages(), messages)));
+            return db.users().updateOne(and(cond), combine(inc(UserRecord.USED_BYTES, bytes),
+                            inc(UserRecord.USED_MESSAGES, messages)))
+                    .onItem().transformToUni(r -> {
+                        if (r.getMatchedCount() > 0) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        // Usage passed the limit since the read (the re-read says OVERQUOTA) or the limits changed.
+                        if (attempts <= 1) {
+                            return Uni.createFrom().failure(
+                                    new StoreException(StoreErrorCode.UNAVAILABLE, "quota changing, try again"));
+                        }
+                        return reserve(userId, bytes, messages, attempts - 1);
+                    });
         });
+    }
+
+    /** The limit is still {@code quota} and, if limited, {@code used + more <= quota}. */
+    private static Bson limit(String quotaField, String usedField, long quota, long more) {
+        if (quota < 0) {
+            return or(lt(quotaField, 0L), exists(quotaField, false));
+        }
+        return and(eq(quotaField, quota), lte(usedField, quota - more));
     }
 
     static boolean duplicate(Throwable e) {

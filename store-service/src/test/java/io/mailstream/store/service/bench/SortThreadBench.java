@@ -143,7 +143,8 @@ class SortThreadBench {
         for (int uid = 1; uid <= n; uid++) {
             MessageGenerator.Generated g = gen.next(uid);
             StoredAnalysis a = StoredAnalysis.of(g.raw());
-            batch.add(AppendOp.messageDoc(box, uid, uid + 1, a, g.flags(), g.internalDate(), g.raw().length));
+            batch.add(AppendOp.messageDoc(box, uid, uid + 1, a, g.flags(),
+                    g.internalDate().toInstant().atOffset(java.time.ZoneOffset.UTC), g.raw().length));
             if (batch.size() == 1000 || uid == n) {
                 db.messages().insertMany(batch).await().atMost(WAIT);
                 batch.clear();
