@@ -57,6 +57,7 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
         private long keepaliveTimer = -1;
         private Uni<Void> inFlight;
         private boolean again;
+        private boolean againFresh;
         private boolean stopped;
 
         Idling(CommandContext ctx) {
@@ -71,10 +72,11 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
         void start() {
             if (mailbox != null) {
                 bus.register(userId, mailbox.mailboxId(), this);
-                pollTimer = vertx.setPeriodic(ctx.settings().idlePoll().toMillis(), id -> syncNow());
+                // The poll reads the store afresh: the safety net for events that never come.
+                pollTimer = vertx.setPeriodic(ctx.settings().idlePoll().toMillis(), id -> syncNow(true));
                 // Registered first, then asked: a change made before IDLE (whose event came while
                 // nobody listened) is not left for the poll. Staged changes go out with it.
-                syncNow();
+                syncNow(true);
             }
             keepaliveTimer = vertx.setPeriodic(ctx.settings().idleKeepalive().toMillis(),
                     id -> ctx.send(ImapResponse.Condition.ok(null, "Still here")));
@@ -82,7 +84,8 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
 
         @Override
         public void poke() {
-            context.runOnContext(v -> syncNow());
+            // A read shared with the other local sessions poked by the same write.
+            context.runOnContext(v -> syncNow(false));
         }
 
         @Override
@@ -109,7 +112,7 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
             } else if (outcome == EventApplier.Outcome.RESYNC) {
                 bus.metrics().resync(PushMetrics.ResyncReason.GAP, 1);
                 pendingSince = pendingSince == 0 ? timestamp : pendingSince;
-                syncNow();
+                syncNow(false);
             } else if (outcome == EventApplier.Outcome.GONE) {
                 gone();
             }
@@ -121,15 +124,17 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
             onGone.accept(new MailboxSync.MailboxGoneException());
         }
 
-        private void syncNow() {
+        /** @param fresh read from now (start, poll) rather than from the last news heard */
+        private void syncNow(boolean fresh) {
             if (stopped) {
                 return;
             }
             if (inFlight != null) {
                 again = true;
+                againFresh |= fresh;
                 return;
             }
-            inFlight = ctx.sync().sync(true).memoize().indefinitely();
+            inFlight = (fresh ? ctx.sync().poll(true) : ctx.sync().sync(true)).memoize().indefinitely();
             inFlight.subscribe().with(v -> done(), e -> {
                 if (e instanceof MailboxSync.MailboxGoneException) {
                     inFlight = null;
@@ -147,8 +152,10 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
                 pendingSince = 0;
             }
             if (again && !stopped) {
+                boolean fresh = againFresh;
                 again = false;
-                syncNow();
+                againFresh = false;
+                syncNow(fresh);
             }
         }
 
