@@ -43,6 +43,19 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
                 .recoverWithItem(e -> ctx.bad("Connection closed during IDLE"));
     }
 
+    private static final int NEWS = 0;
+    private static final int POLL = 1;
+    private static final int NOW = 2;
+
+    /**
+     * How much older than "now" a read may be for IDLE's poll to take its answer: a read another
+     * session began up to a second ago serves the safety net as well (it runs every idle-poll).
+     */
+    private static java.time.Duration pollSlack(CommandContext ctx) {
+        java.time.Duration quarter = ctx.settings().idlePoll().dividedBy(4);
+        return quarter.compareTo(java.time.Duration.ofSeconds(1)) < 0 ? quarter : java.time.Duration.ofSeconds(1);
+    }
+
     /** The timers and the change listener of one IDLE command. */
     private static final class Idling implements MailboxChangeBus.Listener {
         private final CommandContext ctx;
@@ -57,7 +70,8 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
         private long keepaliveTimer = -1;
         private Uni<Void> inFlight;
         private boolean again;
-        private boolean againFresh;
+        /** The strictest read asked for while one was in flight (see {@link #syncNow}). */
+        private int againFresh;
         private boolean stopped;
 
         Idling(CommandContext ctx) {
@@ -73,10 +87,10 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
             if (mailbox != null) {
                 bus.register(userId, mailbox.mailboxId(), this);
                 // The poll reads the store afresh: the safety net for events that never come.
-                pollTimer = vertx.setPeriodic(ctx.settings().idlePoll().toMillis(), id -> syncNow(true));
+                pollTimer = vertx.setPeriodic(ctx.settings().idlePoll().toMillis(), id -> syncNow(POLL));
                 // Registered first, then asked: a change made before IDLE (whose event came while
                 // nobody listened) is not left for the poll. Staged changes go out with it.
-                syncNow(true);
+                syncNow(NOW);
             }
             keepaliveTimer = vertx.setPeriodic(ctx.settings().idleKeepalive().toMillis(),
                     id -> ctx.send(ImapResponse.Condition.ok(null, "Still here")));
@@ -85,7 +99,7 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
         @Override
         public void poke() {
             // A read shared with the other local sessions poked by the same write.
-            context.runOnContext(v -> syncNow(false));
+            context.runOnContext(v -> syncNow(NEWS));
         }
 
         @Override
@@ -112,7 +126,7 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
             } else if (outcome == EventApplier.Outcome.RESYNC) {
                 bus.metrics().resync(PushMetrics.ResyncReason.GAP, 1);
                 pendingSince = pendingSince == 0 ? timestamp : pendingSince;
-                syncNow(false);
+                syncNow(NEWS);
             } else if (outcome == EventApplier.Outcome.GONE) {
                 gone();
             }
@@ -124,17 +138,24 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
             onGone.accept(new MailboxSync.MailboxGoneException());
         }
 
-        /** @param fresh read from now (start, poll) rather than from the last news heard */
-        private void syncNow(boolean fresh) {
+        /**
+         * @param fresh {@link #NEWS}: a read begun after the last news heard of the mailbox (shared
+         *              with the other local sessions poked by the same write); {@link #POLL}: begun
+         *              at most a slack before now (polls of many sessions share reads);
+         *              {@link #NOW}: begun now (the start of IDLE)
+         */
+        private void syncNow(int fresh) {
             if (stopped) {
                 return;
             }
             if (inFlight != null) {
                 again = true;
-                againFresh |= fresh;
+                againFresh = Math.max(againFresh, fresh);
                 return;
             }
-            inFlight = (fresh ? ctx.sync().poll(true) : ctx.sync().sync(true)).memoize().indefinitely();
+            Uni<Void> read = fresh == NOW ? ctx.sync().poll(true)
+                    : fresh == POLL ? ctx.sync().poll(true, pollSlack(ctx)) : ctx.sync().sync(true);
+            inFlight = read.memoize().indefinitely();
             inFlight.subscribe().with(v -> done(), e -> {
                 if (e instanceof MailboxSync.MailboxGoneException) {
                     inFlight = null;
@@ -152,9 +173,9 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
                 pendingSince = 0;
             }
             if (again && !stopped) {
-                boolean fresh = againFresh;
+                int fresh = againFresh;
                 again = false;
-                againFresh = false;
+                againFresh = NEWS;
                 syncNow(fresh);
             }
         }

@@ -91,6 +91,11 @@ public final class MailboxSync {
         return read(allowExpunge, MailboxNews.now());
     }
 
+    /** {@link #poll} that may take the answer of a read begun up to {@code slack} ago (IDLE's timer). */
+    public Uni<Void> poll(boolean allowExpunge, java.time.Duration slack) {
+        return read(allowExpunge, Math.max(0, MailboxNews.now() - slack.toNanos()));
+    }
+
     /**
      * Fetches and stages changes, then flushes. A store failure is logged and skipped (the
      * next sync catches up); a mailbox deleted under the session fails with
