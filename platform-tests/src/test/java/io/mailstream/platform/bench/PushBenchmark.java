@@ -170,7 +170,8 @@ public final class PushBenchmark {
         }
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + idleHttp() + "/q/metrics"))
+            String metrics = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + idleHttp() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()).body();
             for (String l : metrics.split("\n")) {
                 if (l.startsWith("mailstream_imap_connections ") && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) < 1) {
