@@ -65,12 +65,40 @@ public final class CommandDispatcher {
                         // RFC 9051 7.5.1: no EXPUNGE during FETCH/STORE/SEARCH; and none while a
                         // pipelined command is waiting, whose sequence numbers it would shift.
                         // RFC 7162 3.2.10.2: nor VANISHED during a UID SEARCH with message numbers.
-                        : ctx.sync().sync(!spec.has(CommandFlag.NO_EXPUNGE) && !ctx.io().inputPending()
+                        : syncAfter(command, ctx, !spec.has(CommandFlag.NO_EXPUNGE) && !ctx.io().inputPending()
                                 && !(command instanceof ImapCommand.Search s && s.uid() && usesSeqs(command, spec))))
                 .chain(tagged -> {
                     boolean sent = ctx.io() instanceof ExpungeCounter c && c.expungesSent() > expungesBefore;
                     return finish(name, tagged, pipeline, sent);
                 });
+    }
+
+    /**
+     * The mailbox sync after a command. NOOP and CHECK always read the store: clients poll with
+     * them (RFC 9051 6.1.2: NOOP "can be used as a periodic poll for new messages or message
+     * status updates"), also for changes no event has told of yet. Commands that only read (or
+     * whose writes tell the change bus) read the store only when something was heard about the
+     * mailbox since the session's last read, or when the event intake is not healthy
+     * ({@link io.mailstream.imap.selected.MailboxSync#syncIfStale}). Every other command reads.
+     */
+    static Uni<Void> syncAfter(ImapCommand command, CommandContext ctx, boolean allowExpunge) {
+        if (command instanceof ImapCommand.Noop || command instanceof ImapCommand.Check) {
+            return ctx.sync().poll(allowExpunge);
+        }
+        return mayTrustNews(command) ? ctx.sync().syncIfStale(allowExpunge)
+                : ctx.sync().syncAfterCommand(allowExpunge);
+    }
+
+    /**
+     * Commands that change no mailbox, or whose changes to the selected one are told to the
+     * change bus by their handler (STORE, FETCH setting \Seen): their sync may trust the news.
+     */
+    private static boolean mayTrustNews(ImapCommand c) {
+        return c instanceof ImapCommand.Fetch || c instanceof ImapCommand.Search || c instanceof ImapCommand.Store
+                || c instanceof ImapCommand.Status || c instanceof ImapCommand.List || c instanceof ImapCommand.Lsub
+                || c instanceof ImapCommand.Capability || c instanceof ImapCommand.Namespace
+                || c instanceof ImapCommand.Id || c instanceof ImapCommand.Enable
+                || c instanceof ImapCommand.GetQuota || c instanceof ImapCommand.GetQuotaRoot;
     }
 
     private Uni<ImapResponse.Tagged> finish(String name, ImapResponse.Tagged tagged, Pipeline pipeline,

@@ -43,6 +43,19 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
                 .recoverWithItem(e -> ctx.bad("Connection closed during IDLE"));
     }
 
+    private static final int NEWS = 0;
+    private static final int POLL = 1;
+    private static final int NOW = 2;
+
+    /**
+     * How much older than "now" a read may be for IDLE's poll to take its answer: a read another
+     * session began up to a second ago serves the safety net as well (it runs every idle-poll).
+     */
+    private static java.time.Duration pollSlack(CommandContext ctx) {
+        java.time.Duration quarter = ctx.settings().idlePoll().dividedBy(4);
+        return quarter.compareTo(java.time.Duration.ofSeconds(1)) < 0 ? quarter : java.time.Duration.ofSeconds(1);
+    }
+
     /** The timers and the change listener of one IDLE command. */
     private static final class Idling implements MailboxChangeBus.Listener {
         private final CommandContext ctx;
@@ -57,6 +70,8 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
         private long keepaliveTimer = -1;
         private Uni<Void> inFlight;
         private boolean again;
+        /** The strictest read asked for while one was in flight (see {@link #syncNow}). */
+        private int againFresh;
         private boolean stopped;
 
         Idling(CommandContext ctx) {
@@ -71,10 +86,11 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
         void start() {
             if (mailbox != null) {
                 bus.register(userId, mailbox.mailboxId(), this);
-                pollTimer = vertx.setPeriodic(ctx.settings().idlePoll().toMillis(), id -> syncNow());
+                // The poll reads the store afresh: the safety net for events that never come.
+                pollTimer = vertx.setPeriodic(ctx.settings().idlePoll().toMillis(), id -> syncNow(POLL));
                 // Registered first, then asked: a change made before IDLE (whose event came while
                 // nobody listened) is not left for the poll. Staged changes go out with it.
-                syncNow();
+                syncNow(NOW);
             }
             keepaliveTimer = vertx.setPeriodic(ctx.settings().idleKeepalive().toMillis(),
                     id -> ctx.send(ImapResponse.Condition.ok(null, "Still here")));
@@ -82,7 +98,8 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
 
         @Override
         public void poke() {
-            context.runOnContext(v -> syncNow());
+            // A read shared with the other local sessions poked by the same write.
+            context.runOnContext(v -> syncNow(NEWS));
         }
 
         @Override
@@ -109,7 +126,7 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
             } else if (outcome == EventApplier.Outcome.RESYNC) {
                 bus.metrics().resync(PushMetrics.ResyncReason.GAP, 1);
                 pendingSince = pendingSince == 0 ? timestamp : pendingSince;
-                syncNow();
+                syncNow(NEWS);
             } else if (outcome == EventApplier.Outcome.GONE) {
                 gone();
             }
@@ -121,15 +138,24 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
             onGone.accept(new MailboxSync.MailboxGoneException());
         }
 
-        private void syncNow() {
+        /**
+         * @param fresh {@link #NEWS}: a read begun after the last news heard of the mailbox (shared
+         *              with the other local sessions poked by the same write); {@link #POLL}: begun
+         *              at most a slack before now (polls of many sessions share reads);
+         *              {@link #NOW}: begun now (the start of IDLE)
+         */
+        private void syncNow(int fresh) {
             if (stopped) {
                 return;
             }
             if (inFlight != null) {
                 again = true;
+                againFresh = Math.max(againFresh, fresh);
                 return;
             }
-            inFlight = ctx.sync().sync(true).memoize().indefinitely();
+            Uni<Void> read = fresh == NOW ? ctx.sync().poll(true)
+                    : fresh == POLL ? ctx.sync().poll(true, pollSlack(ctx)) : ctx.sync().sync(true);
+            inFlight = read.memoize().indefinitely();
             inFlight.subscribe().with(v -> done(), e -> {
                 if (e instanceof MailboxSync.MailboxGoneException) {
                     inFlight = null;
@@ -147,8 +173,10 @@ public final class IdleHandler implements CommandHandler<ImapCommand.Idle> {
                 pendingSince = 0;
             }
             if (again && !stopped) {
+                int fresh = againFresh;
                 again = false;
-                syncNow();
+                againFresh = NEWS;
+                syncNow(fresh);
             }
         }
 

@@ -1,6 +1,7 @@
 package io.mailstream.imap.command;
 
 import io.mailstream.imap.command.list.MailboxAttributes;
+import io.mailstream.imap.events.MailboxNews;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.command.SelectParams;
 import io.mailstream.imap.proto.response.ImapResponse;
@@ -53,6 +54,7 @@ public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
         }
         String name = mailbox.name();
         String done = (readOnly ? "EXAMINE" : "SELECT") + " completed";
+        long started = MailboxNews.now(); // before the read: news after it make the view stale
         return ctx.store().call(s -> s.select(ctx.userId(), name, !readOnly)).chain(snapshot -> {
             SelectedMailbox m = new SelectedMailbox(snapshot, snapshot.mailbox().name(), readOnly);
             announce(ctx, snapshot, m, readOnly);
@@ -60,7 +62,10 @@ public final class SelectHandler implements CommandHandler<ImapCommand.Select> {
             Uni<Void> resync = q == null ? Uni.createFrom().voidItem() : QresyncSelect.announce(ctx, snapshot, m, q)
                     // A SELECT that fails leaves no mailbox selected (RFC 9051 6.3.2).
                     .onFailure().invoke(e -> ctx.state(new SessionState.Authenticated(ctx.user())));
-            return resync.map(v -> ctx.ok(readOnly ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE, done));
+            return resync.map(v -> {
+                ctx.sync().trustRead(m, started);
+                return ctx.ok(readOnly ? ResponseCode.READ_ONLY : ResponseCode.READ_WRITE, done);
+            });
         });
     }
 

@@ -52,7 +52,9 @@ public final class StoreHandler implements CommandHandler<ImapCommand.Store> {
                         present.add(f.uid());
                         respond(ctx, m, command, f, false);
                     }
-                    ctx.services().changes().changed(m.mailboxId());
+                    if (newToView(m, outcome.updated())) {
+                        ctx.services().changes().changed(m.mailboxId());
+                    }
                     return tagged(ctx, command, m, uids, present, outcome.modified(), done);
                 });
     }
@@ -96,6 +98,16 @@ public final class StoreHandler implements CommandHandler<ImapCommand.Store> {
             atts.add(new FetchAttribute.ModSeq(f.modSeq()));
         }
         ctx.send(new ImapResponse.Fetch(msn, atts));
+    }
+
+    /**
+     * Whether the store reports a mod-sequence the view has not seen: a STORE that changed
+     * nothing (flags already so) leaves every message at its old one, and the other sessions
+     * need not be told (nor this one read the store for it).
+     */
+    static boolean newToView(SelectedMailbox m, List<MessageFlags> updated) {
+        long seen = m.highestModSeq();
+        return updated.stream().anyMatch(f -> f.modSeq() > seen);
     }
 
     private static UidSet msns(SelectedMailbox m, UidSet uids) {

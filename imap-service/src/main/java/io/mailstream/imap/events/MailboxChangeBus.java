@@ -1,5 +1,6 @@
 package io.mailstream.imap.events;
 
+import io.mailstream.imap.selected.ChangesFlights;
 import io.mailstream.sync.MailboxEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -12,7 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * the Kafka intake ({@link #publish}, the decoded event of any writer). An event carries data a
  * session may apply directly when it continues the session's mod-sequence; anything else makes
  * the session ask the store for changes-since, which stays the truth (DESIGN invariant 1).
- * Events of mailboxes nobody watches are dropped with one map lookup.
+ * Events of mailboxes nobody watches are dropped with one map lookup. Every piece of news is also
+ * noted in {@link MailboxNews} (so a session that heard nothing need not ask the store), and the
+ * sessions' changes-since reads are shared through {@link ChangesFlights} (one read per mailbox
+ * and mod-sequence, however many local sessions a write pokes).
  */
 public final class MailboxChangeBus {
 
@@ -32,6 +36,8 @@ public final class MailboxChangeBus {
     /** RFC 5465 NOTIFY sessions: interested in every mailbox of their user, so indexed by userId. */
     private final Map<String, Set<Listener>> notifyByUser = new ConcurrentHashMap<>();
     private final PushMetrics metrics;
+    private final MailboxNews news = new MailboxNews();
+    private final ChangesFlights flights = new ChangesFlights(news);
 
     public MailboxChangeBus() {
         this((MeterRegistry) null);
@@ -81,6 +87,9 @@ public final class MailboxChangeBus {
 
     /** Something in the mailbox changed (a write by a session of this instance). */
     public void changed(String mailboxId) {
+        if (mailboxId != null) {
+            news.heard(mailboxId); // before the pokes: their reads must begin after it
+        }
         Set<Listener> ls = mailboxId == null ? null : byMailbox.get(mailboxId);
         if (ls != null) {
             ls.forEach(Listener::poke);
@@ -89,6 +98,7 @@ public final class MailboxChangeBus {
 
     /** Hands an event to the sessions watching its mailbox; false if there are none. */
     public boolean publish(MailboxEvent event, long timestampMillis) {
+        noteNews(event);
         boolean told = publishToUser(event, timestampMillis);
         Set<Listener> ls = event.mailboxId() == null ? null : byMailbox.get(event.mailboxId());
         if (ls == null) {
@@ -98,6 +108,20 @@ public final class MailboxChangeBus {
             l.event(event, timestampMillis);
         }
         return true;
+    }
+
+    /** RFC 7162: a message event at or below a session's mod-sequence is nothing new to it. */
+    private void noteNews(MailboxEvent e) {
+        if (e.mailboxId() == null) {
+            return; // a subscription to a name that is no mailbox: no selected session cares
+        }
+        boolean message = e instanceof MailboxEvent.MessagesAppended || e instanceof MailboxEvent.FlagsChanged
+                || e instanceof MailboxEvent.MessagesExpunged;
+        if (message && e.schemaVersion() == MailboxEvent.SCHEMA_VERSION) {
+            news.heard(e.mailboxId(), e.modSeq());
+        } else {
+            news.heard(e.mailboxId());
+        }
     }
 
     /**
@@ -121,6 +145,11 @@ public final class MailboxChangeBus {
      * Returns the number of sessions told.
      */
     public int resync(String userId, String mailboxId) {
+        if (mailboxId != null) {
+            news.heard(mailboxId);
+        } else {
+            news.everything();
+        }
         Set<Listener> ls = mailboxId != null ? byMailbox.get(mailboxId) : userId != null ? byUser.get(userId) : null;
         if (ls == null) {
             return mailboxId == null && userId == null ? resyncAll() : 0;
@@ -131,6 +160,7 @@ public final class MailboxChangeBus {
 
     /** Every watching session asks the store (events may have been skipped). */
     public int resyncAll() {
+        news.everything();
         int n = 0;
         for (Set<Listener> ls : byMailbox.values()) {
             for (Listener l : ls) {
@@ -149,6 +179,16 @@ public final class MailboxChangeBus {
     /** Number of registrations over all mailboxes. */
     public int watchers() {
         return byMailbox.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** What this instance heard, for sessions deciding whether to ask the store. */
+    public MailboxNews news() {
+        return news;
+    }
+
+    /** Shared changes-since reads. */
+    public ChangesFlights flights() {
+        return flights;
     }
 
     public PushMetrics metrics() {

@@ -39,6 +39,7 @@ public final class MailboxEventIntake implements AutoCloseable {
     private final IntakeSettings settings;
     private final MailboxChangeBus bus;
     private final PushMetrics metrics;
+    private final IntakeHealth health;
     private final Set<TopicPartition> assigned = new HashSet<>();
     private volatile boolean running;
     private volatile boolean ready;
@@ -51,6 +52,7 @@ public final class MailboxEventIntake implements AutoCloseable {
         this.settings = settings;
         this.bus = bus;
         this.metrics = bus.metrics();
+        this.health = new IntakeHealth(bus.news(), settings);
     }
 
     public synchronized MailboxEventIntake start() {
@@ -95,15 +97,18 @@ public final class MailboxEventIntake implements AutoCloseable {
                 } catch (WakeupException e) {
                     // close() interrupts a poll
                 } catch (InvalidOffsetException e) {
+                    health.down();
                     // Positions lost (topic recreated, retention passed us): continue from the end;
                     // whatever was skipped is in the store, so every watching session asks it.
                     LOG.warnf("mailbox events: position lost on %s; resyncing every session", e.partitions());
                     c.seekToEnd(e.partitions());
                     metrics.resync(ResyncReason.OFFSET_RESET, bus.resyncAll());
                 } catch (KafkaException e) {
+                    health.down();
                     LOG.debugf("mailbox events: Kafka unavailable (%s); retrying", e.toString());
                     pause();
                 } catch (RuntimeException e) {
+                    health.down();
                     LOG.warnf(e, "mailbox events: consumer error; retrying");
                     pause();
                 }
@@ -111,6 +116,7 @@ public final class MailboxEventIntake implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.errorf(e, "mailbox events: consumer could not start; push relies on the IDLE poll");
         } finally {
+            health.down();
             consumer = null;
             ready = false;
         }
@@ -123,6 +129,7 @@ public final class MailboxEventIntake implements AutoCloseable {
             refreshPartitions(c);
         }
         if (assigned.isEmpty()) {
+            health.down();
             pause();
             return;
         }
@@ -134,9 +141,16 @@ public final class MailboxEventIntake implements AutoCloseable {
             LOG.infof("mailbox events: consuming %s (%d partitions) from the end", settings.topic(), assigned.size());
         }
         ConsumerRecords<String, DecodedEvent> records = c.poll(POLL);
+        long oldest = -1;
+        long polledAt = System.currentTimeMillis();
         for (ConsumerRecord<String, DecodedEvent> r : records) {
+            if (r.timestamp() > 0) {
+                oldest = Math.max(oldest, polledAt - r.timestamp());
+            }
             dispatch(r);
         }
+        // After the dispatch: news of these records is out before the health can be trusted.
+        health.polled(c, ready, oldest, settings.maxLag().toMillis());
         long lag = 0;
         for (TopicPartition tp : assigned) {
             OptionalLong l = c.currentLag(tp);

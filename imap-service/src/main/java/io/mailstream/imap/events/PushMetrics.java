@@ -1,6 +1,7 @@
 package io.mailstream.imap.events;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -14,6 +15,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Prometheus figures of the push path: events consumed and dropped, consumer lag, resyncs by
  * reason, events applied without the store, and the push latency from the event's Kafka
  * timestamp (set by the store when it published) to the untagged response being written.
+ * Store reads: changes-since reads begun, requests that joined another session's read, and
+ * command syncs that needed none (nothing heard, intake healthy), plus the intake's health.
  */
 public final class PushMetrics {
 
@@ -36,6 +39,7 @@ public final class PushMetrics {
     private final Map<ResyncReason, Counter> resyncs = new ConcurrentHashMap<>();
     private final AtomicLong lag = new AtomicLong();
     private final Timer latency;
+    private final Counter trusted;
 
     PushMetrics(MeterRegistry registry, MailboxChangeBus bus) {
         this.registry = registry == null ? new SimpleMeterRegistry() : registry;
@@ -50,6 +54,15 @@ public final class PushMetrics {
             resyncs.put(r, Counter.builder("mailstream.imap.push.resyncs").tag("reason", r.name().toLowerCase())
                     .description("Sessions told to ask the store for changes-since").register(this.registry));
         }
+        FunctionCounter.builder("mailstream.imap.push.store.reads", bus, b -> b.flights().reads())
+                .description("Changes-since reads of the store begun by sessions").register(this.registry);
+        FunctionCounter.builder("mailstream.imap.push.store.reads.shared", bus, b -> b.flights().joined())
+                .description("Changes-since requests answered by a read begun for another session")
+                .register(this.registry);
+        this.trusted = Counter.builder("mailstream.imap.push.store.reads.skipped")
+                .description("Command syncs without a store read: nothing heard and the intake healthy")
+                .register(this.registry);
+        this.registry.gauge("mailstream.imap.push.intake.healthy", bus, b -> b.news().healthy() ? 1 : 0);
         this.registry.gauge("mailstream.imap.push.consumer.lag", lag);
         this.registry.gauge("mailstream.imap.push.watched.mailboxes", bus, MailboxChangeBus::watchedMailboxes);
         this.latency = Timer.builder("mailstream.imap.push.latency")
@@ -83,6 +96,15 @@ public final class PushMetrics {
         if (eventTimestampMillis > 0) {
             latency.record(Math.max(0, System.currentTimeMillis() - eventTimestampMillis), TimeUnit.MILLISECONDS);
         }
+    }
+
+    /** A command's sync needed no store read. */
+    public void skipped() {
+        trusted.increment();
+    }
+
+    public double skippedCount() {
+        return trusted.count();
     }
 
     public void lag(long records) {

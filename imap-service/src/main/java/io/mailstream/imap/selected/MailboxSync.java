@@ -1,5 +1,7 @@
 package io.mailstream.imap.selected;
 
+import io.mailstream.imap.events.MailboxChangeBus;
+import io.mailstream.imap.events.MailboxNews;
 import io.mailstream.imap.proto.response.FetchAttribute;
 import io.mailstream.imap.proto.response.ImapResponse;
 import io.mailstream.imap.session.ImapSession;
@@ -15,7 +17,10 @@ import org.jboss.logging.Logger;
 /**
  * Brings a session's selected mailbox up to date: asks the store for the changes since the
  * session's mod-sequence (DESIGN invariant 1: the store is the truth), stages them by UID and
- * announces what the current moment allows (RFC 9051 5.2, 7.5.1).
+ * announces what the current moment allows (RFC 9051 5.2, 7.5.1). With the instance's
+ * {@link MailboxChangeBus}, reads are shared with the other sessions of the mailbox
+ * ({@link ChangesFlights}) and a command may skip its read when nothing was heard about the
+ * mailbox since the last one while the event intake was healthy ({@link #syncIfStale}).
  */
 public final class MailboxSync {
     private static final Logger LOG = Logger.getLogger(MailboxSync.class);
@@ -23,11 +28,72 @@ public final class MailboxSync {
     private final ImapSession session;
     private final StoreAccess store;
     private final Consumer<ImapResponse> out;
+    private final MailboxChangeBus bus;
+    /** What the instance knew when the last read for {@link #tokenView} began. */
+    private MailboxNews.Token token;
+    private SelectedMailbox tokenView;
 
     public MailboxSync(ImapSession session, StoreAccess store, Consumer<ImapResponse> out) {
+        this(session, store, out, null);
+    }
+
+    /** @param bus the instance's change bus (null: every sync reads the store on its own) */
+    public MailboxSync(ImapSession session, StoreAccess store, Consumer<ImapResponse> out, MailboxChangeBus bus) {
         this.session = session;
         this.store = store;
         this.out = out;
+        this.bus = bus;
+    }
+
+    /**
+     * {@link #sync} unless the session provably knows the mailbox as it is: its last read began
+     * after everything heard about the mailbox, nothing was heard since, and the event intake has
+     * been healthy all along (so a change by any writer would have been heard). Then only
+     * staged changes are announced. Not for NOOP and CHECK, the commands clients poll with
+     * (RFC 9051 6.1.2, 7.5.1): those {@link #poll}.
+     */
+    public Uni<Void> syncIfStale(boolean allowExpunge) {
+        SelectedMailbox m = session.selected();
+        if (m != null && bus != null && tokenView == m
+                && bus.news().unchangedSince(m.mailboxId(), token, m.highestModSeq())) {
+            bus.metrics().skipped();
+            flush(allowExpunge);
+            return Uni.createFrom().voidItem();
+        }
+        return syncAfterCommand(allowExpunge);
+    }
+
+    /**
+     * The sync after a command: reflects everything heard about the mailbox, and while the event
+     * intake is unhealthy everything in the store (news may be missing), as every command did
+     * before events existed.
+     */
+    public Uni<Void> syncAfterCommand(boolean allowExpunge) {
+        SelectedMailbox m = session.selected();
+        if (m == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return read(allowExpunge, bus == null ? MailboxNews.now() : bus.news().neededSince(m.mailboxId()));
+    }
+
+    /**
+     * The view was just read whole from the store (SELECT, EXAMINE) by a read begun at
+     * {@code startedNanos} ({@link MailboxNews#now}): the next command need not read it again
+     * if nothing was heard about the mailbox since.
+     */
+    public void trustRead(SelectedMailbox m, long startedNanos) {
+        token = bus == null ? null : bus.news().tokenIfQuietSince(m.mailboxId(), startedNanos);
+        tokenView = token == null ? null : m;
+    }
+
+    /** A sync from a read begun now (NOOP, CHECK, IDLE's start and poll): catches what no event told. */
+    public Uni<Void> poll(boolean allowExpunge) {
+        return read(allowExpunge, MailboxNews.now());
+    }
+
+    /** {@link #poll} that may take the answer of a read begun up to {@code slack} ago (IDLE's timer). */
+    public Uni<Void> poll(boolean allowExpunge, java.time.Duration slack) {
+        return read(allowExpunge, Math.max(0, MailboxNews.now() - slack.toNanos()));
     }
 
     /**
@@ -40,8 +106,33 @@ public final class MailboxSync {
         if (m == null) {
             return Uni.createFrom().voidItem();
         }
+        // Reflects everything heard about the mailbox (a poke, an event, a resync): so the local
+        // sessions poked by one write share one read. What was not heard yet will be, and makes
+        // the next sync read again; IDLE's poll and NOOP read afresh ({@link #poll}).
+        return read(allowExpunge, bus == null ? MailboxNews.now() : bus.news().heardSince(m.mailboxId()));
+    }
+
+    private Uni<Void> read(boolean allowExpunge, long neededSince) {
+        SelectedMailbox m = session.selected();
+        if (m == null) {
+            return Uni.createFrom().voidItem();
+        }
         String userId = session.user().userId();
-        return store.call(s -> s.changesSince(userId, m.mailboxId(), m.highestModSeq()))
+        if (tokenView != m) {
+            token = null;
+        }
+        Uni<ChangesFlights.Answer> answer = bus == null
+                ? store.call(s -> s.changesSince(userId, m.mailboxId(), m.highestModSeq()))
+                        .map(ch -> new ChangesFlights.Answer(ch, null))
+                : bus.flights().changesSince(store, userId, m.mailboxId(), m.highestModSeq(), neededSince);
+        return answer
+                .invoke(a -> {
+                    if (session.selected() == m) {
+                        token = a.token();
+                        tokenView = m;
+                    }
+                })
+                .map(ChangesFlights.Answer::changes)
                 .chain(ch -> {
                     if (!ch.tombstonesTruncated()) {
                         m.stage(ch);
@@ -56,6 +147,7 @@ public final class MailboxSync {
                             .replaceWithVoid();
                 })
                 .onFailure(StoreException.class).transform(this::gone)
+                .onFailure().invoke(e -> token = null)
                 .onFailure(e -> !(e instanceof MailboxGoneException)).recoverWithItem(e -> {
                     LOG.debugf("session %s: mailbox sync skipped: %s", session.id(), e.getMessage());
                     return null;

@@ -108,7 +108,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         this.output = new Output(socket, context, services.metrics()::sent);
         this.store = new StoreAccess(services.store(), context, services.settings().storeTimeout());
         this.sync = new MailboxSync(session, store,
-                io.mailstream.imap.notify.NotifySession.selectedSink(session, this::send)); // RFC 5465 5.1
+                io.mailstream.imap.notify.NotifySession.selectedSink(session, this::send), // RFC 5465 5.1
+                services.changes());
         output.onDrain(this::pump);
     }
 

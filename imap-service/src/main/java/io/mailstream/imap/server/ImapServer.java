@@ -59,6 +59,7 @@ public final class ImapServer {
         this.vertx = vertx;
         this.settings = settings;
         this.instances = instances;
+        changes.news().trustFor(settings.idlePoll()); // a read is trusted no longer than IDLE polls
         this.services = new ImapServices(settings, store, new Capabilities(settings),
                 new ConnectionLimits(settings.maxConnectionsPerIp(), settings.maxConnectionsPerUser()), changes,
                 new ImapMetrics(registry));

@@ -33,6 +33,7 @@ import java.util.Map;
  * {@code --sessions 1,1000} (one run each), {@code --rounds n} (default 200 for N=1, 50 up to
  * 1,000, 20 above), {@code --sources k} (source addresses, default 8), {@code --http 8090,8091}
  * (the instances' HTTP ports, for memory), {@code --threads t} (client selector threads, 2),
+ * {@code --idle-on 1} puts the IDLE sessions on the writer's own instance (default 2: the other one),
  * {@code --accounts a}: 1 (default) puts every session on the demo account's INBOX, so each
  * change fans out to all N sessions (worst case); a > 1 spreads the sessions over accounts
  * push-bench-i@localhost (created through the admin API) and each round changes one account's
@@ -50,6 +51,8 @@ public final class PushBenchmark {
     private int threads = 2;
     private int[] http = {8090, 8091};
     private int accounts = 1;
+    /** 2: IDLE sessions on the other instance than the writer (via Kafka); 1: on the writer's own. */
+    private int idleOn = 2;
 
     public static void main(String[] args) throws Exception {
         PushBenchmark b = new PushBenchmark();
@@ -77,6 +80,7 @@ public final class PushBenchmark {
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--http" -> http = ints(v);
                 case "--accounts" -> accounts = Integer.parseInt(v);
+                case "--idle-on" -> idleOn = Integer.parseInt(v);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -126,7 +130,7 @@ public final class PushBenchmark {
         int r = rounds > 0 ? rounds : n == 1 ? 200 : n <= 1000 ? 50 : 20;
         List<String> users = accounts(n);
         System.out.printf("%n== %d IDLE session(s) on %s over %d account(s); STORE on %s; %d rounds ==%n", n,
-                ready.get("imap2"), users.size(), ready.get("imap"), r);
+                idleAddress(), users.size(), ready.get("imap"), r);
         List<ImapWriter> writers = new ArrayList<>();
         try {
             for (int a = 0; a < Math.min(users.size(), r); a++) {
@@ -134,7 +138,7 @@ public final class PushBenchmark {
             }
             ProcessMemory[] before = memory();
             long t = System.nanoTime();
-            IdleSessions idle = new IdleSessions(address(ready.get("imap2")), users,
+            IdleSessions idle = new IdleSessions(address(idleAddress()), users,
                     ready.get("password"), n, sources, threads);
             try {
                 while (idle.idling() + idle.failed() < n) {
@@ -158,15 +162,16 @@ public final class PushBenchmark {
         awaitServerDrained();
     }
 
-    /** Waits until instance 2 has let go of this run's sessions, so the next baseline is clean. */
+    /** Waits until the IDLE sessions' instance has let go of this run's sessions, so the next baseline is clean. */
     private void awaitServerDrained() throws Exception {
-        if (http.length < 2) {
+        if (idleHttp() < 0) {
             Thread.sleep(2000);
             return;
         }
         long deadline = System.nanoTime() + 180_000_000_000L;
         while (System.nanoTime() < deadline) {
-            String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http[1] + "/q/metrics"))
+            String metrics = HTTP.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + idleHttp() + "/q/metrics"))
                     .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString()).body();
             for (String l : metrics.split("\n")) {
                 if (l.startsWith("mailstream_imap_connections ") && Double.parseDouble(l.substring(l.indexOf(' ') + 1)) < 1) {
@@ -175,11 +180,21 @@ public final class PushBenchmark {
             }
             Thread.sleep(500);
         }
-        System.out.println("(instance 2 still holds connections of this run after 180 s)");
+        System.out.printf("(instance %d still holds connections of this run after 180 s)%n", idleOn);
+    }
+
+    private String idleAddress() {
+        return ready.get(idleOn == 1 ? "imap" : "imap2");
+    }
+
+    /** The HTTP port of the instance holding the IDLE sessions, or -1. */
+    private int idleHttp() {
+        return http.length >= idleOn ? http[idleOn - 1] : -1;
     }
 
     private void measure(List<ImapWriter> writers, IdleSessions idle, int rounds) throws Exception {
-        ServerLatency server = http.length > 1 ? ServerLatency.read(http[1]) : null;
+        ServerLatency server = idleHttp() > 0 ? ServerLatency.read(idleHttp()) : null;
+        StoreReads reads = idleHttp() > 0 ? StoreReads.read(idleHttp()) : null;
         String loadBefore = loadAverage();
         List<Long> samples = new ArrayList<>();
         List<Long> storeRtt = new ArrayList<>();
@@ -209,14 +224,16 @@ public final class PushBenchmark {
             System.out.println("no untagged FETCH arrived");
             return;
         }
-        System.out.printf("push latency, STORE sent on instance 1 -> untagged FETCH read on instance 2 "
-                + "(%d samples, %d missing):%n  p50 %.2f ms   p99 %.2f ms   max %.2f ms%n", a.length, missing,
+        System.out.printf("push latency, STORE sent on instance 1 -> untagged FETCH read on instance %d "
+                + "(%d samples, %d missing):%n  p50 %.2f ms   p99 %.2f ms   max %.2f ms%n", idleOn, a.length, missing,
                 pct(a, 50), pct(a, 99), a[a.length - 1] / 1e6);
         System.out.printf("  the writer's STORE round trip (store write; the event is published after it): "
                 + "p50 %.2f ms, p99 %.2f ms%n", pct(s, 50), pct(s, 99));
         if (server != null) {
-            System.out.printf("  instance 2's own histogram, event timestamp -> FETCH written: %s%n",
-                    ServerLatency.read(http[1]).since(server));
+            System.out.printf("  instance %d's own histogram, event timestamp -> FETCH written: %s%n", idleOn,
+                    ServerLatency.read(idleHttp()).since(server));
+            System.out.printf("  instance %d's store reads: %s%n", idleOn, StoreReads.read(idleHttp()).since(reads,
+                    rounds));
         }
     }
 

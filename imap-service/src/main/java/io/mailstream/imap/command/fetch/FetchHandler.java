@@ -108,7 +108,9 @@ public final class FetchHandler implements CommandHandler<ImapCommand.Fetch> {
                     for (MessageFlags f : r.updated()) {
                         changed.add(f.uid());
                     }
-                    ctx.services().changes().changed(m.mailboxId());
+                    if (r.updated().stream().anyMatch(f -> f.modSeq() > m.highestModSeq())) {
+                        ctx.services().changes().changed(m.mailboxId());
+                    }
                 })
                 .replaceWithVoid();
     }
