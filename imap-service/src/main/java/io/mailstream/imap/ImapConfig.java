@@ -98,4 +98,12 @@ public interface ImapConfig {
      */
     @WithDefault("52428800")
     long maxAppendTotal();
+
+    /**
+     * RFC 6855: offer UTF8=ACCEPT. When offered, an APPEND with 8-bit octets in its header from a
+     * client that did not ENABLE UTF8=ACCEPT is refused with NO (RFC 6855 4); turn it off to take
+     * such legacy mail (migrations with old sync tools) as a server without UTF8=ACCEPT does.
+     */
+    @WithDefault("true")
+    boolean utf8Accept();
 }

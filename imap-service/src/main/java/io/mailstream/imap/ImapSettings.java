@@ -9,6 +9,7 @@ import java.time.Duration;
  * @param certFile       PEM certificate chain, or null for no TLS (STARTTLS and the TLS port off)
  * @param appendLimit    RFC 7889 APPENDLIMIT: largest message APPEND accepts, in octets
  * @param maxAppendTotal largest total of the messages of one (MULTI)APPEND (RFC 3502), in octets
+ * @param utf8Accept     whether UTF8=ACCEPT (RFC 6855) is offered, with its APPEND rule
  */
 public record ImapSettings(
         String host,
@@ -32,7 +33,8 @@ public record ImapSettings(
         int maxConnectionsPerUser,
         Duration storeTimeout,
         long appendLimit,
-        long maxAppendTotal) {
+        long maxAppendTotal,
+        boolean utf8Accept) {
 
     public boolean tlsConfigured() {
         return certFile != null && keyFile != null;
@@ -52,7 +54,7 @@ public record ImapSettings(
                 c.maxLineLength(), c.maxLiteralSize(), c.maxLiteralSizeBeforeAuth(), c.literalMinus(),
                 c.maxAuthFailures(), c.authFailureDelay(), c.autologout(), c.preauthTimeout(), c.idleKeepalive(),
                 c.idlePoll(), c.maxConnectionsPerIp(), c.maxConnectionsPerUser(), c.storeTimeout(), c.appendLimit(),
-                c.maxAppendTotal());
+                c.maxAppendTotal(), c.utf8Accept());
     }
 
     /** The defaults of {@link ImapConfig}, on 127.0.0.1 with ephemeral ports (for tests). */
@@ -84,6 +86,7 @@ public record ImapSettings(
         private Duration storeTimeout = Duration.ofSeconds(30);
         private long appendLimit = 50L * 1024 * 1024;
         private long maxAppendTotal = 50L * 1024 * 1024;
+        private boolean utf8Accept = true;
 
         public Builder host(String v) { host = v; return this; }
         public Builder port(int v) { port = v; return this; }
@@ -106,12 +109,14 @@ public record ImapSettings(
         public Builder storeTimeout(Duration v) { storeTimeout = v; return this; }
         public Builder appendLimit(long v) { appendLimit = v; return this; }
         public Builder maxAppendTotal(long v) { maxAppendTotal = v; return this; }
+        public Builder utf8Accept(boolean v) { utf8Accept = v; return this; }
 
         public ImapSettings build() {
             return new ImapSettings(host, port, tlsPort, certFile, keyFile, allowPlaintextAuth,
                     allowPlaintextAuthOnLoopback, maxLineLength, maxLiteralSize, maxLiteralSizeBeforeAuth, literalMinus,
                     maxAuthFailures, authFailureDelay, autologout, preauthTimeout, idleKeepalive, idlePoll,
-                    maxConnectionsPerIp, maxConnectionsPerUser, storeTimeout, appendLimit, maxAppendTotal);
+                    maxConnectionsPerIp, maxConnectionsPerUser, storeTimeout, appendLimit, maxAppendTotal,
+                    utf8Accept);
         }
     }
 }

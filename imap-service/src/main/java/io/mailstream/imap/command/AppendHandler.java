@@ -18,10 +18,10 @@ import java.util.Set;
  * appended atomically by one store call: all or none, APPENDUID with the uid set. Sizes are
  * checked by the connection before each literal is read (RFC 7889 APPENDLIMIT) and again here.
  *
- * <p>RFC 6855 4 asks a UTF8=ACCEPT server to refuse 8-bit header octets from a client that did
- * not ENABLE it. Not done: messages with raw 8-bit headers are common in mail being migrated or
- * synchronized by legacy clients (mbsync, imapsync), and refusing them would lose mail; such a
- * session behaves exactly as before UTF8=ACCEPT was offered.
+ * <p>RFC 6855 4: while UTF8=ACCEPT is offered, a message with 8-bit octets in its header from a
+ * client that did not ENABLE UTF8=ACCEPT is refused with NO (the client keeps it). Operators
+ * migrating legacy mail with such headers can stop offering UTF8=ACCEPT
+ * ({@code mailstream.imap.utf8-accept=false}); the rule then does not apply.
  */
 public final class AppendHandler implements CommandHandler<ImapCommand.Append> {
     @Override
@@ -31,6 +31,12 @@ public final class AppendHandler implements CommandHandler<ImapCommand.Append> {
             if (msg.utf8() && !ctx.session().utf8Accept()) {
                 // RFC 6855 4: the UTF8 data extension belongs to UTF8=ACCEPT, which must be enabled first
                 return ctx.done(ctx.bad("APPEND UTF8 (...) needs ENABLE UTF8=ACCEPT"));
+            }
+            if (ctx.settings().utf8Accept() && !ctx.session().utf8Accept() && HeaderOctets.has8Bit(msg.content())) {
+                // RFC 6855 4: "the server MUST reject, with a NO response, an APPEND command that
+                // includes any 8-bit character in message header fields"
+                return ctx.done(ctx.no("8-bit characters in the message header need ENABLE UTF8=ACCEPT"
+                        + " (RFC 6855 4); encode them as RFC 2047 words otherwise"));
             }
             if (msg.literal8() && !msg.utf8() && ctx.session().rev1()) {
                 return ctx.done(ctx.bad("literal8 needs IMAP4rev2 (ENABLE IMAP4rev2)"));

@@ -29,7 +29,8 @@ public final class EnableHandler implements CommandHandler<ImapCommand.Enable> {
                 now.add(ImapSession.CONDSTORE);
             }
             // RFC 6855 3: UTF-8 in quoted strings and mailbox names from the next command on
-            if (cap.equalsIgnoreCase(ImapSession.UTF8_ACCEPT) && ctx.session().enable(ImapSession.UTF8_ACCEPT)) {
+            if (cap.equalsIgnoreCase(ImapSession.UTF8_ACCEPT) && ctx.settings().utf8Accept()
+                    && ctx.session().enable(ImapSession.UTF8_ACCEPT)) {
                 now.add("UTF8=ACCEPT");
             }
         }

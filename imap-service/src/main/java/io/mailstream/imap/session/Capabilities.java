@@ -50,7 +50,11 @@ public final class Capabilities {
         caps.addAll(EXTENSIONS);
         caps.addAll(COMPRESS);
         caps.addAll(NOTIFY);
-        caps.addAll(SMALL_EXTENSIONS);
+        for (String cap : SMALL_EXTENSIONS) {
+            if (settings.utf8Accept() || !cap.equals("UTF8=ACCEPT")) {
+                caps.add(cap);
+            }
+        }
         caps.add("APPENDLIMIT=" + settings.effectiveAppendLimit());
         caps.addAll(SORT_AND_IDS);
         if (session.state() instanceof SessionState.NotAuthenticated) {

@@ -1,10 +1,13 @@
 package io.mailstream.imap.protocol;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.mailstream.imap.testing.ImapClient;
 import io.mailstream.imap.testing.Script;
 import io.mailstream.imap.testing.TestServer;
 import io.mailstream.store.api.UserRef;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +96,38 @@ class Utf8AcceptTest {
                     S: b8 OK FETCH completed
                     """.formatted(n, msg.replace("\r\n", "\\r\\n"), v));
         }
+    }
+
+    /** RFC 6855 4: 8-bit octets in the header need ENABLE UTF8=ACCEPT first; in the body they do not. */
+    @Test
+    void eightBitHeadersAreRefusedUntilEnable() throws Exception {
+        try (ImapClient c = server.login(server.newUser())) {
+            assertThat(append(c, "e1", "Subject: Grüße\r\n\r\nHallo")).isEqualTo("e1 NO 8-bit characters in the "
+                    + "message header need ENABLE UTF8=ACCEPT (RFC 6855 4); encode them as RFC 2047 words otherwise");
+            assertThat(append(c, "e2", "Subject: hello\r\n\r\nGrüße")).startsWith("e2 OK [APPENDUID ");
+            c.ok("e3", "ENABLE UTF8=ACCEPT");
+            assertThat(append(c, "e4", "Subject: Grüße\r\n\r\nHallo")).startsWith("e4 OK [APPENDUID ");
+        }
+    }
+
+    /** Not offering UTF8=ACCEPT: legacy 8-bit headers are taken as a server without it takes them. */
+    @Test
+    void withUtf8AcceptOffTheRuleDoesNotApply() throws Exception {
+        try (TestServer legacy = TestServer.start(b -> b.utf8Accept(false));
+                ImapClient c = legacy.login(legacy.newUser())) {
+            assertThat(c.ok("l1", "CAPABILITY").get(0)).startsWith("* CAPABILITY ").doesNotContain("UTF8=ACCEPT");
+            assertThat(c.ok("l2", "ENABLE UTF8=ACCEPT").get(0)).isEqualTo("* ENABLED");
+            assertThat(append(c, "l3", "Subject: Grüße\r\n\r\nHallo")).startsWith("l3 OK [APPENDUID ");
+        }
+    }
+
+    private static String append(ImapClient c, String tag, String message) throws java.io.IOException {
+        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
+        c.send(tag + " APPEND INBOX {" + bytes.length + "+}");
+        c.sendRaw(bytes);
+        c.sendRaw("\r\n");
+        List<String> r = c.readUntilTagged(tag);
+        return r.get(r.size() - 1);
     }
 
     @Test
