@@ -22,6 +22,18 @@ public final class StatusValues {
      */
     public static ImapResponse response(String name, MailboxStatus s, List<StatusItem> items,
             Map<StatusItem, Long> extra) {
+        Map<StatusItem, Long> values = values(s, items, extra);
+        if (items.contains(StatusItem.MAILBOXID)) {
+            return new ImapResponse.StatusWithMailboxId(name, values, MailboxObjectIds.of(s.mailboxId()));
+        }
+        return new ImapResponse.Status(name, values);
+    }
+
+    /**
+     * The value of each of {@code items}, in their order; {@code extra} supplies the items the
+     * store's status does not carry (missing ones are 0), MAILBOXID's value is a placeholder.
+     */
+    public static Map<StatusItem, Long> values(MailboxStatus s, List<StatusItem> items, Map<StatusItem, Long> extra) {
         Map<StatusItem, Long> values = new LinkedHashMap<>();
         for (StatusItem item : items) {
             values.put(item, switch (item) {
@@ -37,9 +49,6 @@ public final class StatusValues {
                 case MAILBOXID -> 0L; // written as the objectid
             });
         }
-        if (items.contains(StatusItem.MAILBOXID)) {
-            return new ImapResponse.StatusWithMailboxId(name, values, MailboxObjectIds.of(s.mailboxId()));
-        }
-        return new ImapResponse.Status(name, values);
+        return values;
     }
 }

@@ -1,5 +1,6 @@
 package io.mailstream.imap.notify;
 
+import io.mailstream.imap.command.StatusValues;
 import io.mailstream.imap.command.list.MailboxAttributes;
 import io.mailstream.imap.proto.command.NotifyEvent;
 import io.mailstream.imap.proto.command.StatusItem;
@@ -9,7 +10,6 @@ import io.mailstream.imap.session.ImapSession;
 import io.mailstream.store.api.MailboxInfo;
 import io.mailstream.store.api.MailboxStatus;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,23 +58,13 @@ final class NotifyResponses {
     }
 
     static ImapResponse.Status status(String name, MailboxStatus s, List<StatusItem> items) {
-        Map<StatusItem, Long> values = new LinkedHashMap<>();
         for (StatusItem item : items) {
-            values.put(item, switch (item) {
-                case MESSAGES -> s.messages();
-                case UIDNEXT -> s.uidNext();
-                case UIDVALIDITY -> s.uidValidity();
-                case UNSEEN -> s.unseen();
-                case DELETED -> s.deleted();
-                case SIZE -> s.size();
-                case RECENT -> s.recent();
-                case HIGHESTMODSEQ -> s.highestModSeq();
-                // Never among the items chosen above.
-                case APPENDLIMIT, DELETED_STORAGE, MAILBOXID -> throw new IllegalArgumentException(
-                        "not a NOTIFY STATUS item: " + item);
-            });
+            // Never among the items chosen above: they need more than the store's status.
+            if (item == StatusItem.APPENDLIMIT || item == StatusItem.DELETED_STORAGE || item == StatusItem.MAILBOXID) {
+                throw new IllegalArgumentException("not a NOTIFY STATUS item: " + item);
+            }
         }
-        return new ImapResponse.Status(name, values);
+        return new ImapResponse.Status(name, StatusValues.values(s, items, Map.of()));
     }
 
     /**

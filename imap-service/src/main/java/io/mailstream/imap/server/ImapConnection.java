@@ -40,7 +40,8 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private final MailboxSync sync;
     private final CommandDispatcher.Pipeline pipeline = new CommandDispatcher.Pipeline();
     private final ParserLimitsPolicy limits;
-    private final AppendLimits appendLimits;
+    private final LiteralGate literals;
+    private final ConnectionTimers timers;
     private final Runnable onClosed;
 
     private boolean busy;
@@ -53,7 +54,6 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
     private boolean compress;
     private String closeWithBye;
     private io.smallrye.mutiny.subscription.UniEmitter<? super String> lineWaiter;
-    private long timer = -1;
     private long expungesSent;
     private boolean cleanedUp;
     private final QuietTasks quiet = new QuietTasks(new QuietTasks.Host() {
@@ -92,7 +92,6 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         }
     });
     private volatile String running;
-    private boolean literalPending;
 
     ImapConnection(NetSocket socket, Context context, ImapServices services, CommandDispatcher dispatcher,
             ImapSession session, Runnable onClosed) {
@@ -103,8 +102,14 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         this.session = session;
         this.onClosed = onClosed;
         this.limits = new ParserLimitsPolicy(services.settings());
-        this.appendLimits = new AppendLimits(services.settings(), session);
         this.parser = new ImapParser(limits.forState(session));
+        this.literals = new LiteralGate(new AppendLimits(services.settings(), session), parser, services.metrics(),
+                this::send);
+        this.timers = new ConnectionTimers(context.owner(), services.settings(), session, () -> closed,
+                () -> !busy || lineWaiter != null, () -> {
+                    send(ImapResponse.Condition.bye("Autologout; idle for too long"));
+                    close();
+                });
         this.output = new Output(socket, context, services.metrics()::sent);
         this.store = new StoreAccess(services.store(), context, services.settings().storeTimeout());
         this.sync = new MailboxSync(session, store,
@@ -119,7 +124,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         socket.exceptionHandler(e -> LOG.debugf("connection %s: %s", session.id(), e.getMessage()));
         send(ImapResponse.Condition.ok(new ResponseCode.Capability(services.capabilities().list(session)),
                 "Mailstream IMAP ready"));
-        armTimer();
+        timers.armAutologout();
     }
 
     private void received(Buffer data) {
@@ -158,25 +163,12 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
                 w.complete(line.text());
             }
         } else if (r instanceof ParseResult.NeedLiteral lit) {
-            if (appendLimits.refuses(lit)) {
-                // RFC 7889 4 / RFC 9051 7.5: refused before the octets are sent; a non-synchronizing
-                // literal's octets are skipped by the parser without being kept (bounded memory)
-                parser.rejectLiteral();
-                services.metrics().command("APPEND", "NO");
-                send(ImapResponse.Tagged.no(lit.tag(), ResponseCode.TOOBIG, appendLimits.reason()));
-            } else {
-                literalPending = true;
-                if (!lit.nonSynchronizing()) {
-                    send(new ImapResponse.Continuation("Ready for literal data"));
-                }
-            }
+            literals.announced(lit);
         } else if (r instanceof ParseResult.Error e) {
-            literalPending = false;
-            appendLimits.commandEnded();
+            literals.commandEnded();
             rejected(e);
         } else if (r instanceof ParseResult.Request req) {
-            literalPending = false;
-            appendLimits.commandEnded();
+            literals.commandEnded();
             execute(req.command());
         }
     }
@@ -189,24 +181,13 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             w.fail(new IllegalArgumentException(e.message()));
             return;
         }
-        String tag = e.tag() == null ? "*" : e.tag();
-        ImapResponse resp = switch (e.kind()) {
-            case BAD_CHARSET -> ImapResponse.Tagged.no(tag, ResponseCode.BADCHARSET_UTF8_ASCII, e.message());
-            case APPEND_TOO_BIG -> ImapResponse.Tagged.no(tag, ResponseCode.TOOBIG,
-                    "Too large for APPEND (APPENDLIMIT " + services.settings().effectiveAppendLimit()
-                            + " octets per message, " + services.settings().maxAppendTotal() + " together)");
-            case TOO_BIG -> e.tag() == null ? new ImapResponse.Condition(ImapResponse.Cond.BAD, ResponseCode.TOOBIG,
-                    e.message()) : ImapResponse.Tagged.bad(tag, ResponseCode.TOOBIG, e.message());
-            default -> e.tag() == null ? new ImapResponse.Condition(ImapResponse.Cond.BAD, null, e.message())
-                    : ImapResponse.Tagged.bad(tag, e.message());
-        };
-        send(resp);
+        send(ParseErrors.response(e, services.settings()));
     }
 
     private void execute(ImapCommand command) {
         running = command.name();
         busy = true;
-        armTimer();
+        timers.armAutologout();
         boolean pipelined = inputAtLastCompletion;
         CommandContext ctx = new CommandContext(command.tag(), session, this, services, store, sync);
         dispatcher.execute(command, ctx, pipelined, pipeline).subscribe().with(this::completed, this::fatal);
@@ -240,7 +221,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             return;
         }
         busy = false;
-        armTimer();
+        timers.armAutologout();
         if (quiet.runNext()) {
             return; // RFC 5465: a notification waited for this command to end
         }
@@ -270,7 +251,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             discardInput = false;
             busy = false;
             parser.reset();
-            armTimer();
+            timers.armAutologout();
             pump();
         });
         gate();
@@ -286,23 +267,6 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             socket.resume();
             paused = false;
         }
-    }
-
-    /** RFC 9051 5.4: autologout after 30 minutes without a command (shorter before login). */
-    private void armTimer() {
-        if (timer >= 0) {
-            context.owner().cancelTimer(timer);
-        }
-        Duration d = session.user() == null ? services.settings().preauthTimeout() : services.settings().autologout();
-        timer = context.owner().setTimer(Math.max(1, d.toMillis()), id -> {
-            timer = -1;
-            if (!closed && (!busy || lineWaiter != null)) {
-                send(ImapResponse.Condition.bye("Autologout; idle for too long"));
-                close();
-            } else if (!closed) {
-                armTimer();
-            }
-        });
     }
 
     // --- SessionIo ------------------------------------------------------------------------
@@ -363,10 +327,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
 
     @Override
     public Uni<Void> sleep(Duration delay) {
-        if (delay.isZero() || delay.isNegative()) {
-            return Uni.createFrom().voidItem();
-        }
-        return Uni.createFrom().emitter(em -> context.owner().setTimer(delay.toMillis(), id -> em.complete(null)));
+        return timers.sleep(delay);
     }
 
     @Override
@@ -402,7 +363,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
         if (closed) {
             return;
         }
-        if ((!busy && !literalPending) || lineWaiter != null) {
+        if ((!busy && !literals.pending()) || lineWaiter != null) {
             send(ImapResponse.Condition.bye(reason));
             close();
         } else if (closeWithBye == null) {
@@ -424,9 +385,7 @@ final class ImapConnection implements SessionIo, CommandDispatcher.ExpungeCounte
             return;
         }
         cleanedUp = true;
-        if (timer >= 0) {
-            context.owner().cancelTimer(timer);
-        }
+        timers.cancelAutologout();
         if (lineWaiter != null) {
             lineWaiter.fail(new IllegalStateException("connection closed"));
             lineWaiter = null;

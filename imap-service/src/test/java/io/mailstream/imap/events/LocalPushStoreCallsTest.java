@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.mailstream.devstack.test.MailstreamStackExtension;
 import io.mailstream.devstack.test.TestKafka;
-import io.mailstream.devstack.test.TestStack;
 import io.mailstream.imap.testing.ImapClient;
 import io.mailstream.imap.testing.Script;
 import io.mailstream.imap.testing.TestServer;
@@ -17,12 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -41,39 +35,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPushStoreCallsTest {
     private static final Duration NO_POLL = Duration.ofMinutes(10);
-    private static final String TOPIC = "local-push-test-" + UUID.randomUUID();
     private static final int IDLERS = 50;
 
+    static TwoInstances push;
     static InMemoryMailStore store;
     static EventPublishingStore publishing;
     static TestServer server;
-    static MailboxEventIntake intake;
 
     @BeforeAll
     static void start() throws Exception {
-        String servers = TestStack.kafka().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
-        store = new InMemoryMailStore();
-        publishing = new EventPublishingStore(store, servers, TOPIC);
-        server = TestServer.start(b -> b.idlePoll(NO_POLL).maxConnectionsPerIp(200).maxConnectionsPerUser(200),
-                store, publishing);
-        intake = new MailboxEventIntake(IntakeSettings.of(servers, TOPIC).withClientId("local-push-test"),
-                server.server().changes()).start();
+        push = TwoInstances.startOne("local-push-test",
+                b -> b.idlePoll(NO_POLL).maxConnectionsPerIp(200).maxConnectionsPerUser(200));
+        store = push.store();
+        publishing = push.publishing();
+        server = push.one();
         awaitHealthy(true);
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {intake, server, publishing}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // next
-            }
+        if (push != null) {
+            push.close();
         }
     }
 
@@ -228,10 +210,8 @@ class LocalPushStoreCallsTest {
     @Order(4)
     void withTheBrokerAwayEveryCommandAsksAndIdlePollsBringTheChange(TestKafka kafka) throws Exception {
         UserRef u = userWith(2);
-        TestServer polling = TestServer.start(b -> b.idlePoll(Duration.ofMillis(500)), store, publishing);
-        MailboxEventIntake pollingIntake = new MailboxEventIntake(
-                IntakeSettings.of(TestStack.kafka().bootstrapServers(), TOPIC).withClientId("local-push-poll"),
-                polling.server().changes()).start();
+        TestServer polling = push.server(b -> b.idlePoll(Duration.ofMillis(500)));
+        MailboxEventIntake pollingIntake = push.startIntake(polling, "local-push-poll");
         try (ImapClient c = polling.login(u); ImapClient a = polling.login(u)) {
             await().atMost(Duration.ofSeconds(120)).until(() -> polling.server().changes().news().healthy());
             c.ok("e1", "ENABLE IMAP4rev2");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailstream.devstack.test.MailstreamStackExtension;
-import io.mailstream.devstack.test.TestStack;
 import io.mailstream.imap.testing.ImapClient;
 import io.mailstream.imap.testing.Script;
 import io.mailstream.imap.testing.TestServer;
@@ -14,12 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,50 +27,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(MailstreamStackExtension.class)
 class NotifyPushTest {
-    private static final String TOPIC = "notify-push-test-" + UUID.randomUUID();
     private static final int ROUNDS = 20;
 
+    static TwoInstances push;
     static InMemoryMailStore store;
-    static EventPublishingStore publishing;
     static TestServer one;
     static TestServer two;
-    static MailboxEventIntake intakeOne;
-    static MailboxEventIntake intakeTwo;
 
     @BeforeAll
     static void start() throws Exception {
-        String servers = TestStack.kafka().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
-        store = new InMemoryMailStore();
-        publishing = new EventPublishingStore(store, servers, TOPIC);
         // No IDLE poll anywhere near: whatever arrives came through Kafka.
-        one = TestServer.start(b -> b.idlePoll(Duration.ofMinutes(10)), store, publishing);
-        two = TestServer.start(b -> b.idlePoll(Duration.ofMinutes(10)), store, publishing);
-        intakeOne = intake(one);
-        intakeTwo = intake(two);
+        push = TwoInstances.start("notify-push-test", b -> b.idlePoll(Duration.ofMinutes(10)));
+        store = push.store();
+        one = push.one();
+        two = push.two();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {intakeOne, intakeTwo, one, two, publishing}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // next
-            }
+        if (push != null) {
+            push.close();
         }
-    }
-
-    private static MailboxEventIntake intake(TestServer server) {
-        MailboxEventIntake i = new MailboxEventIntake(
-                IntakeSettings.of(TestStack.kafka().bootstrapServers(), TOPIC).withClientId("notify-push-test"),
-                server.server().changes()).start();
-        await().atMost(Duration.ofSeconds(60)).until(i::ready);
-        return i;
     }
 
     @Test

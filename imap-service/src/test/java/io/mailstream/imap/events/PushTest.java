@@ -22,12 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -46,49 +42,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MailstreamStackExtension.class)
 class PushTest {
     private static final Duration NO_POLL = Duration.ofMinutes(10);
-    private static final String TOPIC = "push-test-" + UUID.randomUUID();
 
+    static TwoInstances push;
     static InMemoryMailStore store;
     static EventPublishingStore publishing;
     static TestServer one;
     static TestServer two;
-    static MailboxEventIntake intakeOne;
-    static MailboxEventIntake intakeTwo;
 
     @BeforeAll
     static void start() throws Exception {
-        String servers = TestStack.kafka().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
-        store = new InMemoryMailStore();
-        publishing = new EventPublishingStore(store, servers, TOPIC);
         // The safety poll is far away here: whatever arrives in time came through Kafka.
-        one = TestServer.start(b -> b.idlePoll(NO_POLL), store, publishing);
-        two = TestServer.start(b -> b.idlePoll(NO_POLL), store, publishing);
-        intakeOne = intake(one);
-        intakeTwo = intake(two);
+        push = TwoInstances.start("push-test", b -> b.idlePoll(NO_POLL));
+        store = push.store();
+        publishing = push.publishing();
+        one = push.one();
+        two = push.two();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {intakeOne, intakeTwo, one, two, publishing}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // next
-            }
+        if (push != null) {
+            push.close();
         }
-    }
-
-    private static MailboxEventIntake intake(TestServer server) {
-        MailboxEventIntake i = new MailboxEventIntake(
-                IntakeSettings.of(TestStack.kafka().bootstrapServers(), TOPIC).withClientId("push-test"),
-                server.server().changes()).start();
-        await().atMost(Duration.ofSeconds(60)).until(i::ready);
-        return i;
     }
 
     private static UserRef userWith(int messages) {
@@ -257,7 +232,7 @@ class PushTest {
                     .await().indefinitely();
             String v9 = "{\"type\":\"FlagsRewritten\",\"schemaVersion\":9,\"userId\":\"" + u.userId()
                     + "\",\"mailboxId\":\"" + box + "\",\"modSeq\":99,\"what\":[1,2,3]}";
-            raw.send(new ProducerRecord<>(TOPIC, u.userId(), v9.getBytes(StandardCharsets.UTF_8))).get();
+            raw.send(new ProducerRecord<>(push.topic(), u.userId(), v9.getBytes(StandardCharsets.UTF_8))).get();
             Script.run(b, "S: * 2 FETCH (UID 2 FLAGS (\\Draft))");
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> metrics.resyncCount(ResyncReason.UNDECODABLE) > before);
@@ -305,8 +280,8 @@ class PushTest {
     @Test
     void brokerOutageDelaysButLosesNothingAndEventsResumeAfterIt(TestKafka kafka) throws Exception {
         UserRef u = userWith(3);
-        TestServer polling = TestServer.start(b -> b.idlePoll(Duration.ofMillis(500)), store, publishing);
-        MailboxEventIntake intake = intake(polling);
+        TestServer polling = push.server(b -> b.idlePoll(Duration.ofMillis(500)));
+        MailboxEventIntake intake = push.intake(polling);
         PushMetrics metrics = polling.server().changes().metrics();
         try (ImapClient c = selected(polling, u); ImapClient a = selected(one, u)) {
             idle(c);
@@ -348,13 +323,14 @@ class PushTest {
         try (KafkaProducer<String, io.mailstream.sync.MailboxEvent> p = new KafkaProducer<>(
                 Map.of("bootstrap.servers", TestStack.kafka().bootstrapServers()), new StringSerializer(),
                 new io.mailstream.sync.MailboxEventSerializer())) {
-            p.send(new ProducerRecord<>(TOPIC, "replay-user", io.mailstream.sync.MailboxEvent.FlagsChanged.of(
+            p.send(new ProducerRecord<>(push.topic(), "replay-user", io.mailstream.sync.MailboxEvent.FlagsChanged.of(
                     "replay-user", "replay-box", 1, Map.of(1L, List.of())))).get();
             try (MailboxEventIntake i = new MailboxEventIntake(
-                    IntakeSettings.of(TestStack.kafka().bootstrapServers(), TOPIC), bus).start()) {
+                    IntakeSettings.of(TestStack.kafka().bootstrapServers(), push.topic()), bus).start()) {
                 await().atMost(Duration.ofSeconds(60)).until(i::ready);
-                p.send(new ProducerRecord<>(TOPIC, "replay-user", io.mailstream.sync.MailboxEvent.FlagsChanged.of(
-                        "replay-user", "replay-box", 2, Map.of(1L, List.of())))).get();
+                p.send(new ProducerRecord<>(push.topic(), "replay-user",
+                        io.mailstream.sync.MailboxEvent.FlagsChanged.of(
+                                "replay-user", "replay-box", 2, Map.of(1L, List.of())))).get();
                 await().atMost(Duration.ofSeconds(30)).until(() -> {
                     synchronized (r) {
                         return !r.got.isEmpty();

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.mailstream.devstack.test.MailstreamStackExtension;
-import io.mailstream.devstack.test.TestStack;
 import io.mailstream.imap.testing.ImapClient;
 import io.mailstream.imap.testing.Script;
 import io.mailstream.imap.testing.TestServer;
@@ -12,11 +11,6 @@ import io.mailstream.store.api.UserRef;
 import io.mailstream.store.testkit.InMemoryMailStore;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,49 +25,28 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(MailstreamStackExtension.class)
 class QresyncPushTest {
     private static final Duration NO_POLL = Duration.ofMinutes(10);
-    private static final String TOPIC = "qresync-push-test-" + UUID.randomUUID();
 
+    static TwoInstances push;
     static InMemoryMailStore store;
     static EventPublishingStore publishing;
     static TestServer one;
     static TestServer two;
-    static MailboxEventIntake intakeOne;
-    static MailboxEventIntake intakeTwo;
 
     @BeforeAll
     static void start() throws Exception {
-        String servers = TestStack.kafka().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 3, (short) 1))).all().get(60, TimeUnit.SECONDS);
-        }
-        store = new InMemoryMailStore();
-        publishing = new EventPublishingStore(store, servers, TOPIC);
         // No safety poll: what reaches an IDLE session came through Kafka.
-        one = TestServer.start(b -> b.idlePoll(NO_POLL), store, publishing);
-        two = TestServer.start(b -> b.idlePoll(NO_POLL), store, publishing);
-        intakeOne = intake(one);
-        intakeTwo = intake(two);
+        push = TwoInstances.start("qresync-push-test", b -> b.idlePoll(NO_POLL));
+        store = push.store();
+        publishing = push.publishing();
+        one = push.one();
+        two = push.two();
     }
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {intakeOne, intakeTwo, one, two, publishing}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                // next
-            }
+        if (push != null) {
+            push.close();
         }
-    }
-
-    private static MailboxEventIntake intake(TestServer server) {
-        MailboxEventIntake i = new MailboxEventIntake(
-                IntakeSettings.of(TestStack.kafka().bootstrapServers(), TOPIC).withClientId("qresync-push-test"),
-                server.server().changes()).start();
-        await().atMost(Duration.ofSeconds(60)).until(i::ready);
-        return i;
     }
 
     /** Six messages, modseqs 2..7 (the in-memory store starts a mailbox at 1). */

@@ -2,13 +2,10 @@ package io.mailstream.imap.command.sort;
 
 import io.mailstream.imap.command.CommandContext;
 import io.mailstream.imap.command.CommandHandler;
-import io.mailstream.imap.command.search.SearchKeys;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.command.SearchReturnOption;
 import io.mailstream.imap.proto.response.ImapResponse;
 import io.mailstream.imap.selected.SelectedMailbox;
-import io.mailstream.store.api.UidSet;
-import io.mailstream.store.api.search.SearchKey;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,27 +20,21 @@ public final class SortHandler implements CommandHandler<ImapCommand.Sort> {
 
     @Override
     public Uni<ImapResponse.Tagged> handle(ImapCommand.Sort command, CommandContext ctx) {
-        SelectedMailbox m = ctx.selected();
-        if (SearchKeys.usesModSeq(command.key())) {
-            return ctx.done(ctx.bad("MODSEQ needs CONDSTORE, which this server does not offer"));
-        }
-        SearchKey key = Known.restrict(SearchKeys.resolve(command.key(), m), m);
-        String done = command.name() + " completed";
-        if (key == null) {
-            respond(ctx, command, List.of());
-            return ctx.done(ctx.ok(done));
-        }
-        return ctx.store().call(s -> s.sort(ctx.userId(), m.mailboxId(), command.criteria(), key)).map(found -> {
-            List<Long> numbers = new ArrayList<>(found.size());
-            for (Long uid : found) {
-                int msn = m.msnOf(uid);
-                if (msn > 0) {
-                    numbers.add(command.uid() ? uid : (long) msn);
-                }
+        return SortQuery.run(ctx, command.key(), command.name(), () -> respond(ctx, command, List.of()),
+                (m, key) -> ctx.store().call(s -> s.sort(ctx.userId(), m.mailboxId(), command.criteria(), key))
+                        .invoke(found -> respond(ctx, command, numbers(found, m, command.uid()))));
+    }
+
+    /** The store's uids the session knows, as uids or message sequence numbers, in the store's order. */
+    private static List<Long> numbers(List<Long> found, SelectedMailbox m, boolean uid) {
+        List<Long> numbers = new ArrayList<>(found.size());
+        for (Long u : found) {
+            int msn = m.msnOf(u);
+            if (msn > 0) {
+                numbers.add(uid ? u : (long) msn);
             }
-            respond(ctx, command, numbers);
-            return ctx.ok(done);
-        });
+        }
+        return numbers;
     }
 
     private static void respond(CommandContext ctx, ImapCommand.Sort command, List<Long> numbers) {

@@ -2,11 +2,9 @@ package io.mailstream.imap.command.sort;
 
 import io.mailstream.imap.command.CommandContext;
 import io.mailstream.imap.command.CommandHandler;
-import io.mailstream.imap.command.search.SearchKeys;
 import io.mailstream.imap.proto.command.ImapCommand;
 import io.mailstream.imap.proto.response.ImapResponse;
 import io.mailstream.imap.selected.SelectedMailbox;
-import io.mailstream.store.api.search.SearchKey;
 import io.mailstream.store.api.sort.ThreadForest;
 import io.smallrye.mutiny.Uni;
 import java.util.ArrayList;
@@ -21,21 +19,11 @@ public final class ThreadHandler implements CommandHandler<ImapCommand.Thread> {
 
     @Override
     public Uni<ImapResponse.Tagged> handle(ImapCommand.Thread command, CommandContext ctx) {
-        SelectedMailbox m = ctx.selected();
-        if (SearchKeys.usesModSeq(command.key())) {
-            return ctx.done(ctx.bad("MODSEQ needs CONDSTORE, which this server does not offer"));
-        }
-        SearchKey key = Known.restrict(SearchKeys.resolve(command.key(), m), m);
-        String done = command.name() + " completed";
-        if (key == null) {
-            ctx.send(new ImapResponse.Thread(ThreadForest.empty()));
-            return ctx.done(ctx.ok(done));
-        }
-        return ctx.store().call(s -> s.thread(ctx.userId(), m.mailboxId(), command.algorithm(), key))
-                .map(forest -> {
-                    ctx.send(new ImapResponse.Thread(command.uid() ? forest : numbered(forest, m)));
-                    return ctx.ok(done);
-                });
+        return SortQuery.run(ctx, command.key(), command.name(),
+                () -> ctx.send(new ImapResponse.Thread(ThreadForest.empty())),
+                (m, key) -> ctx.store().call(s -> s.thread(ctx.userId(), m.mailboxId(), command.algorithm(), key))
+                        .invoke(forest -> ctx.send(
+                                new ImapResponse.Thread(command.uid() ? forest : numbered(forest, m)))));
     }
 
     /** Uids to message sequence numbers; a dummy stays 0. */
