@@ -15,15 +15,12 @@ import io.mailstream.store.api.StoreErrorCode;
 import io.mailstream.store.api.StoreException;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -38,7 +35,6 @@ import org.jboss.logging.Logger;
  */
 final class Pop3Connection implements Pop3Context {
     private static final Logger LOG = Logger.getLogger(Pop3Connection.class);
-    private static final int MAX_PENDING_LINES = 64;
 
     private final Vertx vertx;
     private final Context context;
@@ -48,17 +44,14 @@ final class Pop3Connection implements Pop3Context {
     private final String id;
     private final String remoteIp;
     private final boolean loopback;
-    private final LineFramer framer;
-    private final ArrayDeque<LineFramer.Frame> pending = new ArrayDeque<>();
+    private final InputLines input;
+    private final Reservations reservations;
+    private final LineReader lines;
     private final Executor onContext;
     private final LeaseKeeper lease;
     private Pop3State state = Pop3State.Authorization.initial();
     private boolean busy;
     private boolean closed;
-    private boolean paused;
-    private boolean ipReserved;
-    private String reservedUser;
-    private UniEmitter<? super String> lineWaiter;
     private BodyStreamer activeBody;
     private final IdleTimer idle;
     private String keyword;
@@ -75,7 +68,9 @@ final class Pop3Connection implements Pop3Context {
         this.id = id;
         this.remoteIp = socket.remoteAddress().host();
         this.loopback = Addresses.isLoopback(remoteIp);
-        this.framer = new LineFramer(settings.maxLineLength());
+        this.input = new InputLines(socket, settings.maxLineLength());
+        this.reservations = new Reservations(shared, remoteIp);
+        this.lines = new LineReader(input);
         this.onContext = task -> context.runOnContext(v -> task.run());
         this.lease = new LeaseKeeper(vertx, this);
         this.idle = new IdleTimer(vertx, settings.idleTimeout(), this::idleExpired);
@@ -89,8 +84,7 @@ final class Pop3Connection implements Pop3Context {
             LOG.debugf("%s: socket error: %s", id, t.toString());
             close();
         });
-        if (!shared.limits().tryAcquire("ip:" + remoteIp, settings.maxConnectionsPerIp())) {
-            shared.metrics().rejected("per-ip");
+        if (!reservations.reserveIp()) {
             send(Responses.err(RespCode.SYS_TEMP, "too many connections from your address"))
                     .subscribe().with(v -> close(), t -> close());
             return;
@@ -101,7 +95,7 @@ final class Pop3Connection implements Pop3Context {
             send(Responses.err(RespCode.SYS_TEMP, draining)).subscribe().with(v -> close(), t -> close());
             return;
         }
-        ipReserved = true;
+        reservations.ipHeld();
         socket.handler(this::onData);
         idle.start();
         LOG.debugf("%s: connected from %s%s", id, remoteIp, socket.isSsl() ? " (TLS)" : "");
@@ -115,27 +109,19 @@ final class Pop3Connection implements Pop3Context {
             return;
         }
         touch();
-        framer.feed(data.getBytes(), pending::add);
-        if (pending.size() >= MAX_PENDING_LINES && !paused) {
-            paused = true;
-            socket.pause();
-        }
-        if (lineWaiter != null) {
-            deliverLine();
+        input.feed(data.getBytes());
+        if (lines.waiting()) {
+            lines.deliver();
         } else {
             pump();
         }
     }
 
     private void pump() {
-        if (busy || closed || lineWaiter != null) {
+        if (busy || closed || lines.waiting()) {
             return;
         }
-        LineFramer.Frame frame = pending.poll();
-        if (paused && pending.size() < MAX_PENDING_LINES / 2) {
-            paused = false;
-            socket.resume();
-        }
+        LineFramer.Frame frame = input.nextCommand();
         if (frame == null) {
             return;
         }
@@ -197,17 +183,6 @@ final class Pop3Connection implements Pop3Context {
             LOG.warnf("%s: closing after %s failed: %s", id, keyword, t.toString());
             close();
         }
-    }
-
-    private void deliverLine() {
-        LineFramer.Frame frame = pending.poll();
-        if (frame == null) {
-            return;
-        }
-        UniEmitter<? super String> waiter = lineWaiter;
-        lineWaiter = null;
-        waiter.complete(frame instanceof LineFramer.Frame.Line l ? new String(l.bytes(), StandardCharsets.UTF_8)
-                : null);
     }
 
     // --- Pop3Context ----------------------------------------------------------------------
@@ -284,14 +259,7 @@ final class Pop3Connection implements Pop3Context {
 
     @Override
     public Uni<String> readLine() {
-        return Uni.createFrom().emitter(em -> {
-            if (closed) {
-                em.fail(new IllegalStateException("connection closed"));
-                return;
-            }
-            lineWaiter = em;
-            deliverLine();
-        });
+        return lines.read(() -> closed);
     }
 
     @Override
@@ -313,8 +281,7 @@ final class Pop3Connection implements Pop3Context {
     public Uni<Void> startTls() {
         // RFC 2595 4: the client must wait for the handshake; anything it pipelined after STLS
         // arrived in plaintext and is discarded (no command injection into the TLS session).
-        framer.reset();
-        pending.clear();
+        input.reset();
         return Uni.createFrom().emitter(em -> socket.upgradeToSsl().onComplete(ar -> {
             if (ar.succeeded()) {
                 LOG.debugf("%s: TLS started", id);
@@ -332,22 +299,12 @@ final class Pop3Connection implements Pop3Context {
 
     @Override
     public boolean reserveUser(String username) {
-        releaseUser();
-        String key = "user:" + username.toLowerCase(Locale.ROOT);
-        if (!shared.limits().tryAcquire(key, settings.maxConnectionsPerUser())) {
-            shared.metrics().rejected("per-user");
-            return false;
-        }
-        reservedUser = key;
-        return true;
+        return reservations.reserveUser(username);
     }
 
     @Override
     public void releaseUser() {
-        if (reservedUser != null) {
-            shared.limits().release(reservedUser);
-            reservedUser = null;
-        }
+        reservations.releaseUser();
     }
 
     @Override
@@ -383,7 +340,7 @@ final class Pop3Connection implements Pop3Context {
             if (closed) {
                 return;
             }
-            if (busy && lineWaiter == null) {
+            if (busy && !lines.waiting()) {
                 drainAfterCommand = true;
                 return;
             }
@@ -424,21 +381,13 @@ final class Pop3Connection implements Pop3Context {
         if (activeBody != null) {
             activeBody.abort();
         }
-        if (lineWaiter != null) {
-            UniEmitter<? super String> waiter = lineWaiter;
-            lineWaiter = null;
-            waiter.fail(new IllegalStateException("connection closed"));
-        }
+        lines.closed();
         lease.stop();
         if (state instanceof Pop3State.Transaction t) {
             lease.release(t);
         }
-        releaseUser();
-        if (ipReserved) {
-            ipReserved = false;
-            shared.limits().release("ip:" + remoteIp);
-        }
-        pending.clear();
+        reservations.releaseAll();
+        input.clear();
         shared.metrics().closed();
         shared.drain().closed(this);
         LOG.debugf("%s: closed", id);
