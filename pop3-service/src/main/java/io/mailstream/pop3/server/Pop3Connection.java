@@ -95,7 +95,6 @@ final class Pop3Connection implements Pop3Context {
             send(Responses.err(RespCode.SYS_TEMP, draining)).subscribe().with(v -> close(), t -> close());
             return;
         }
-        reservations.ipHeld();
         socket.handler(this::onData);
         idle.start();
         LOG.debugf("%s: connected from %s%s", id, remoteIp, socket.isSsl() ? " (TLS)" : "");

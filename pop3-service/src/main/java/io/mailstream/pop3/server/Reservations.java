@@ -17,18 +17,17 @@ final class Reservations {
         this.ipKey = "ip:" + remoteIp;
     }
 
-    /** A place for the remote address; false (counted as rejected) when it has too many. */
+    /**
+     * A place for the remote address, held until {@link #releaseAll()}; false (counted as
+     * rejected) when the address has too many.
+     */
     boolean reserveIp() {
         if (!shared.limits().tryAcquire(ipKey, shared.settings().maxConnectionsPerIp())) {
             shared.metrics().rejected("per-ip");
             return false;
         }
-        return true;
-    }
-
-    /** Marks the address place as held, to be given back on {@link #releaseAll()}. */
-    void ipHeld() {
         ipReserved = true;
+        return true;
     }
 
     /** A place for {@code username} (case-insensitive), giving back any held for another name first. */
