@@ -201,25 +201,8 @@ final class ResponseEncoders {
 
     /** RFC 5267 3.1 / 3.2: like ESEARCH, with ALL in sort order. */
     private static void esort(ImapResponse.ESort e, ResponseWriter w) {
-        w.raw("* ESEARCH");
-        if (e.correlator() != null) {
-            w.raw(" (TAG ").quotedOrLiteral(e.correlator()).raw(")");
-        }
-        if (e.uid()) {
-            w.raw(" UID");
-        }
-        if (e.min() != null) {
-            w.raw(" MIN ").number(e.min());
-        }
-        if (e.max() != null) {
-            w.raw(" MAX ").number(e.max());
-        }
-        if (e.all() != null && !e.all().isEmpty()) {
-            w.raw(" ALL ").raw(SequenceSets.ordered(e.all()));
-        }
-        if (e.count() != null) {
-            w.raw(" COUNT ").number(e.count());
-        }
+        esearchData(e.correlator(), e.uid(), e.min(), e.max(),
+                e.all() == null || e.all().isEmpty() ? null : SequenceSets.ordered(e.all()), e.count(), null, w);
     }
 
     /** RFC 9208 7: quota-response = "QUOTA" SP quota-root-name SP quota-list ("()" when empty). */
@@ -236,28 +219,34 @@ final class ResponseEncoders {
     }
 
     private static void esearch(ImapResponse.ESearch e, ResponseWriter w) {
-        // RFC 9051 7.3.4 / RFC 4731 3.1
+        esearchData(e.correlator(), e.uid(), e.min(), e.max(),
+                e.all() == null || e.all().isEmpty() ? null : e.all().toString(), e.count(), e.modSeq(), w);
+    }
+
+    /** RFC 9051 7.3.4 / RFC 4731 3.1 (and RFC 7162 3.1.10 MODSEQ): the ESEARCH response. */
+    private static void esearchData(String correlator, boolean uid, Long min, Long max, String all, Long count,
+            Long modSeq, ResponseWriter w) {
         w.raw("* ESEARCH");
-        if (e.correlator() != null) {
-            w.raw(" (TAG ").quotedOrLiteral(e.correlator()).raw(")");
+        if (correlator != null) {
+            w.raw(" (TAG ").quotedOrLiteral(correlator).raw(")");
         }
-        if (e.uid()) {
+        if (uid) {
             w.raw(" UID");
         }
-        if (e.min() != null) {
-            w.raw(" MIN ").number(e.min());
+        if (min != null) {
+            w.raw(" MIN ").number(min);
         }
-        if (e.max() != null) {
-            w.raw(" MAX ").number(e.max());
+        if (max != null) {
+            w.raw(" MAX ").number(max);
         }
-        if (e.all() != null && !e.all().isEmpty()) {
-            w.raw(" ALL ").raw(e.all().toString());
+        if (all != null) {
+            w.raw(" ALL ").raw(all);
         }
-        if (e.count() != null) {
-            w.raw(" COUNT ").number(e.count());
+        if (count != null) {
+            w.raw(" COUNT ").number(count);
         }
-        if (e.modSeq() != null) {
-            w.raw(" MODSEQ ").number(e.modSeq());
+        if (modSeq != null) {
+            w.raw(" MODSEQ ").number(modSeq);
         }
     }
 
